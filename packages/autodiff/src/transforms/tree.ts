@@ -1,0 +1,115 @@
+/**
+ * Nested structures ("trees") of tensors: the arguments and results of
+ * differentiated functions may be tensors, numbers, Float64Arrays, nested
+ * number arrays, or arrays and plain objects of those.
+ *
+ * @module
+ */
+import { asTensor } from '../tensor/create.js';
+import { Tensor, type NestedNumbers } from '../tensor/tensor.js';
+
+/** A leaf: something that converts to one tensor. */
+export type Leaf = Tensor | number | Float64Array | NestedNumbers;
+
+/** A tree of leaves: leaves nested in arrays and plain objects. */
+export type Tree = Leaf | readonly Tree[] | { readonly [key: string]: Tree };
+
+type LeafKind = 'tensor' | 'number' | 'float64array' | 'nested';
+
+/** A flattened tree: its leaves as tensors, and how to rebuild it. */
+export interface FlatTree {
+  /** The leaves, depth-first, as tensors (no copy for tensors). */
+  readonly leaves: Tensor[];
+  /** Rebuild a tree of the same structure from one tensor per leaf, each in the form of the original leaf. */
+  unflatten(values: readonly Tensor[]): Tree;
+  /** Rebuild a tree of the same structure, keeping the given tensors as tensors. */
+  unflattenTensors(values: readonly Tensor[]): Tree;
+}
+
+/**
+ * Whether a value is a leaf: a Tensor, a number, a Float64Array, or an array
+ * of numbers (nested to any depth).
+ *
+ * @example
+ * ```ts
+ * isLeaf([[1, 2]]); // true
+ * isLeaf({ a: 1 }); // false
+ * ```
+ */
+export function isLeaf(value: unknown): value is Leaf {
+  if (typeof value === 'number' || value instanceof Tensor || value instanceof Float64Array) return true;
+  let level: unknown = value;
+  while (Array.isArray(level)) {
+    if (level.length === 0) return true;
+    level = level[0];
+  }
+  return typeof level === 'number' && value !== level;
+}
+
+function kindOf(leaf: Leaf): LeafKind {
+  if (leaf instanceof Tensor) return 'tensor';
+  if (typeof leaf === 'number') return 'number';
+  if (leaf instanceof Float64Array) return 'float64array';
+  return 'nested';
+}
+
+function convert(t: Tensor, kind: LeafKind): Leaf {
+  switch (kind) {
+    case 'tensor':
+      return t;
+    case 'number':
+      return t.data[0]!;
+    case 'float64array':
+      return t.data;
+    case 'nested':
+      return t.toArray();
+  }
+}
+
+/**
+ * Flatten a tree into its leaves.
+ *
+ * @param where - name of the tree in error messages.
+ * @throws Error naming the place of a value that is neither a leaf nor a container.
+ * @example
+ * ```ts
+ * const flat = flatten({ a: 1, b: [tensor([1, 2])] });
+ * flat.leaves.length; // 2
+ * ```
+ */
+export function flatten(tree: Tree, where = 'argument'): FlatTree {
+  const leaves: Tensor[] = [];
+  const kinds: LeafKind[] = [];
+  const visit = (node: unknown, path: string): void => {
+    if (isLeaf(node)) {
+      leaves.push(asTensor(node, path));
+      kinds.push(kindOf(node));
+    } else if (Array.isArray(node)) {
+      node.forEach((child, i) => visit(child, `${path}[${i}]`));
+    } else if (node !== null && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+      for (const key of Object.keys(node)) visit((node as Record<string, unknown>)[key], `${path}.${key}`);
+    } else {
+      throw new Error(`${path}: expected a tensor, a number, an array or a plain object, got ${node === null ? 'null' : typeof node}`);
+    }
+  };
+  visit(tree, where);
+  const rebuild = (values: readonly Tensor[], asTensors: boolean): Tree => {
+    let next = 0;
+    const build = (node: unknown): Tree => {
+      if (isLeaf(node)) {
+        const k = next++;
+        return asTensors ? values[k]! : convert(values[k]!, kinds[k]!);
+      }
+      if (Array.isArray(node)) return node.map(build);
+      const result: Record<string, Tree> = {};
+      for (const key of Object.keys(node as object)) result[key] = build((node as Record<string, unknown>)[key]);
+      return result;
+    };
+    return build(tree);
+  };
+  return {
+    leaves,
+    unflatten: (values) => rebuild(values, false),
+    unflattenTensors: (values) => rebuild(values, true),
+  };
+}
