@@ -17,6 +17,9 @@ import { flatten, type FlatTree, type Tree } from './tree.js';
 /** Which arguments to differentiate: one index, or several. */
 export type Argnums = number | readonly number[];
 
+/** The gradients of the arguments at indices `N`: each has its argument's type. */
+export type GradientsOf<Args extends unknown[], N extends readonly number[]> = { -readonly [K in keyof N]: Args[N[K] & number] };
+
 /** Options of `grad` and `valueAndGrad`. */
 export interface GradOptions {
   /** Index (or indices) of the arguments to differentiate; default 0. */
@@ -122,8 +125,18 @@ function scalarOutput(value: unknown, op: string): Tensor {
  */
 export function valueAndGrad<Args extends unknown[]>(
   f: (...args: Args) => unknown,
-  options: GradOptions = {},
-): (...args: Args) => [any, any] {
+  options?: { argnums?: 0; hasAux?: false },
+): (...args: Args) => [Tensor, Args[0]];
+export function valueAndGrad<Args extends unknown[], const N extends number>(
+  f: (...args: Args) => unknown,
+  options: { argnums: N; hasAux?: false },
+): (...args: Args) => [Tensor, Args[N]];
+export function valueAndGrad<Args extends unknown[], const N extends readonly number[]>(
+  f: (...args: Args) => unknown,
+  options: { argnums: N; hasAux?: false },
+): (...args: Args) => [Tensor, GradientsOf<Args, N>];
+export function valueAndGrad<Args extends unknown[]>(f: (...args: Args) => unknown, options: GradOptions): (...args: Args) => [any, any];
+export function valueAndGrad<Args extends unknown[]>(f: (...args: Args) => unknown, options: GradOptions = {}): (...args: Args) => [any, any] {
   const argnums = argnumList(options.argnums);
   const many = Array.isArray(options.argnums);
   const op = 'valueAndGrad';
@@ -157,6 +170,16 @@ export function valueAndGrad<Args extends unknown[]>(
  * grad((p: number[]) => sum(square(p)))([3, 4]); // [6, 8]
  * ```
  */
+export function grad<Args extends unknown[]>(f: (...args: Args) => unknown, options?: { argnums?: 0; hasAux?: false }): (...args: Args) => Args[0];
+export function grad<Args extends unknown[], const N extends number>(
+  f: (...args: Args) => unknown,
+  options: { argnums: N; hasAux?: false },
+): (...args: Args) => Args[N];
+export function grad<Args extends unknown[], const N extends readonly number[]>(
+  f: (...args: Args) => unknown,
+  options: { argnums: N; hasAux?: false },
+): (...args: Args) => GradientsOf<Args, N>;
+export function grad<Args extends unknown[]>(f: (...args: Args) => unknown, options: GradOptions): (...args: Args) => any;
 export function grad<Args extends unknown[]>(f: (...args: Args) => unknown, options: GradOptions = {}): (...args: Args) => any {
   const inner = valueAndGrad(f, options);
   return (...args: Args) => {

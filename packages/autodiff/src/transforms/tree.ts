@@ -38,12 +38,17 @@ export interface FlatTree {
  */
 export function isLeaf(value: unknown): value is Leaf {
   if (typeof value === 'number' || value instanceof Tensor || value instanceof Float64Array) return true;
-  let level: unknown = value;
-  while (Array.isArray(level)) {
-    if (level.length === 0) return true;
-    level = level[0];
+  return Array.isArray(value) && isNumericArray(value);
+}
+
+/** An array of numbers, or of numeric arrays, all the way down (ragged ones included: conversion reports those). */
+function isNumericArray(value: readonly unknown[]): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (typeof item === 'number') continue;
+    if (!Array.isArray(item) || item.length === 0 || !isNumericArray(item)) return false;
   }
-  return typeof level === 'number' && value !== level;
+  return true;
 }
 
 function kindOf(leaf: Leaf): LeafKind {

@@ -48,8 +48,8 @@ export function sum(x: TensorLike, axis?: Axes | ReduceOptions, keepdims?: boole
   const options = reduceOptions(axis, keepdims);
   const axes = resolveAxes('sum', t.shape, options.axis);
   let result = t;
-  if (axes.length === t.ndim && t.ndim > 0) result = reshape(result, [t.size]);
-  if (axes.length === t.ndim && t.ndim > 0) result = sumAxis.apply([result], 0) as Tensor;
+  // Summing every axis of a multi-axis tensor is one pass over its flat data.
+  if (axes.length === t.ndim && t.ndim > 1) result = sumAxis.apply([reshape(t, [t.size])], 0) as Tensor;
   else for (const a of axes) result = sumAxis.apply([result], a) as Tensor;
   return options.keepdims ? reshape(result, keptShape(t.shape, axes)) : result;
 }
