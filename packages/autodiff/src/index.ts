@@ -1,6 +1,7 @@
 /**
  * `@differt2d/autodiff`: tensors over Float64Array and reverse-mode automatic
- * differentiation on a tape of primitives.
+ * differentiation on a tape of primitives, with a deterministic PRNG,
+ * optimisers and small solvers.
  *
  * @example
  * ```ts
@@ -20,11 +21,7 @@ export * from './tape/debug.js';
 export * from './transforms/tree.js';
 export * from './transforms/grad.js';
 export * from './transforms/jacobian.js';
-export * from './primitives/elementwise.js';
-export * from './primitives/reduction/axes.js';
-export * from './primitives/reduction/sum.js';
-export * from './primitives/structure/reshape.js';
-export * from './primitives/arithmetic/add.js';
-export * from './primitives/arithmetic/mul.js';
-export * from './primitives/math/sqrt.js';
-export * from './primitives/where.js';
+export * from './primitives/index.js';
+export * from './random/index.js';
+export * from './optim/index.js';
+export * from './linalg/index.js';

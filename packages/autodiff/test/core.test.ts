@@ -134,7 +134,7 @@ describe('grad, valueAndGrad, vjp, jacobian', () => {
     expect(g.b[1].c).toBe(8);
   });
   it('handles several argnums, hasAux and unused arguments', () => {
-    const f = (x: Tensor, y: Tensor, z: Tensor) => sum(mul(x, y));
+    const f = (x: Tensor, y: Tensor, _z: Tensor) => sum(mul(x, y));
     const [gx, gz] = grad(f, { argnums: [0, 2] })(tensor([1, 2]), tensor([3, 4]), tensor([5]));
     expect(gx.toArray()).toEqual([3, 4]);
     expect(gz.toArray()).toEqual([0]);

@@ -1,0 +1,57 @@
+/**
+ * The machinery shared by comparisons: elementwise, broadcasting like binary
+ * ops, giving 0/1 masks and no gradient (a mask is piecewise constant).
+ *
+ * @module
+ */
+import { expandData } from '../../tensor/broadcast.js';
+import { asTensor, type TensorLike } from '../../tensor/create.js';
+import { broadcastShapes, shapesEqual, shapeSize, type Shape } from '../../tensor/shape.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { definePrimitive, type Primitive } from '../../tape/primitive.js';
+
+/** The loop of a comparison primitive. */
+export interface ComparisonKernel {
+  /** Name of the primitive. */
+  readonly name: string;
+  /**
+   * Write `out[i] = test(a[i * aStep], b[i * bStep]) ? 1 : 0` for every i of
+   * `out` (steps are 1, or 0 for a single broadcast value).
+   */
+  forward(a: Float64Array, aStep: number, b: Float64Array, bStep: number, out: Float64Array): void;
+}
+
+/** A comparison: a function on tensor-likes giving a 0/1 mask, and its primitive. */
+export type ComparisonOp = ((a: TensorLike, b: TensorLike) => Tensor) & { readonly primitive: Primitive<void> };
+
+function operandData(t: Tensor, shape: Shape): Float64Array {
+  return t.size === 1 ? t.data : expandData(t.data, t.shape, shape);
+}
+
+/**
+ * Define a comparison primitive (no backward: nothing is recorded, and the
+ * mask is a constant for any gradient) from its loop.
+ *
+ * @example
+ * ```ts
+ * const closeToEachOther = defineComparison({
+ *   name: 'closeToEachOther',
+ *   forward(a, as, b, bs, out) { for (let i = 0; i < out.length; i++) out[i] = Math.abs(a[i * as]! - b[i * bs]!) < 1e-9 ? 1 : 0; },
+ * });
+ * closeToEachOther([1, 2], 1).toArray(); // [1, 0]
+ * ```
+ */
+export function defineComparison(kernel: ComparisonKernel): ComparisonOp {
+  const primitive = definePrimitive<void>({
+    name: kernel.name,
+    forward([a, b]) {
+      const shape = shapesEqual(a!.shape, b!.shape) ? a!.shape : broadcastShapes(kernel.name, a!.shape, b!.shape);
+      const out = new Float64Array(shapeSize(shape));
+      kernel.forward(operandData(a!, shape), a!.size === 1 ? 0 : 1, operandData(b!, shape), b!.size === 1 ? 0 : 1, out);
+      return new Tensor(out, shape);
+    },
+  });
+  const op = (a: TensorLike, b: TensorLike): Tensor =>
+    primitive.apply([asTensor(a, kernel.name), asTensor(b, kernel.name)], undefined) as Tensor;
+  return Object.assign(op, { primitive });
+}

@@ -1,0 +1,52 @@
+import { asTensor, type TensorLike } from '../../tensor/create.js';
+import { shapeSize } from '../../tensor/shape.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { definePrimitive } from '../../tape/primitive.js';
+import { reshape } from '../structure/reshape.js';
+import { keptShape, reduceOptions, resolveAxes, type Axes, type ReduceOptions } from './axes.js';
+import { extremumBackward } from './extremum.js';
+import { checkNonEmptyReduction, reducedIndex, type ReducedIndex } from './reducedIndex.js';
+
+const minPrimitive = definePrimitive<ReducedIndex>({
+  name: 'min',
+  forward([x], reduced) {
+    const index = reduced.index;
+    const data = x!.data;
+    const out = new Float64Array(shapeSize(reduced.reducedShape)).fill(Infinity);
+    for (let i = 0; i < data.length; i++) {
+      const o = index[i]!;
+      const v = data[i]!;
+      // `v !== v` lets a NaN in; once in, no comparison with NaN replaces it.
+      if (v < out[o]! || v !== v) out[o] = v;
+    }
+    return new Tensor(out, reduced.reducedShape);
+  },
+  backward([g], [x], [out], reduced) {
+    return extremumBackward(g!, x!, out!, reduced);
+  },
+});
+
+/**
+ * Smallest value over some axes (all by default); NaN propagates. The
+ * gradient goes to the elements equal to the minimum, split equally among
+ * ties over all the reduced axes (as in JAX).
+ *
+ * @param axis - an axis, a list of axes, or `{ axis, keepdims }`.
+ * @throws Error naming the shape when an empty axis is reduced.
+ * @example
+ * ```ts
+ * min([[1, 5], [3, 4]]).item(); // 1
+ * min([[1, 5], [3, 4]], 0).toArray(); // [1, 4]
+ * min([[1, 5], [3, 4]], { axis: 1, keepdims: true }).toArray(); // [[1], [3]]
+ * ```
+ */
+export function min(x: TensorLike, axis?: Axes | ReduceOptions, keepdims?: boolean): Tensor {
+  const t = asTensor(x, 'min');
+  const options = reduceOptions(axis, keepdims);
+  const axes = resolveAxes('min', t.shape, options.axis);
+  if (axes.length === 0) return t;
+  const reduced = reducedIndex(t.shape, axes);
+  checkNonEmptyReduction('min', t.shape, axes, reduced);
+  const result = minPrimitive.apply([t], reduced) as Tensor;
+  return options.keepdims ? reshape(result, keptShape(t.shape, axes)) : result;
+}
