@@ -1,8 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Run the TypeScript sources of the workspace packages directly (their
+  // package.json "source" export condition), for node (ssr) and browser alike.
   resolve: {
-    conditions: ['source'],
+    conditions: ['source', 'module', 'browser', 'development|production'],
+  },
+  ssr: {
+    resolve: {
+      conditions: ['source', 'module', 'node', 'development|production'],
+    },
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'bench/**/*.test.ts', 'examples/**/*.test.ts'],

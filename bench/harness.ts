@@ -79,7 +79,7 @@ export function medianPerCall(fn: () => unknown, options: { runs?: number; inner
 }
 
 function formatMs(ms: number | null): string {
-  if (ms === null) return '-';
+  if (ms === null || Number.isNaN(ms)) return '-';
   if (ms >= 100) return ms.toFixed(0);
   if (ms >= 1) return ms.toFixed(2);
   if (ms >= 0.001) return ms.toFixed(4);

@@ -1,6 +1,9 @@
 /**
- * `@differt2d/tracer`: not written yet (see the project's issues).
+ * `@differt2d/tracer`: path candidates, the image / Fermat / min-path
+ * tracers, path validity and received power.
  *
  * @packageDocumentation
  */
-export {};
+export * from './candidates/pathCandidates.js';
+export * from './paths/pathLength.js';
+export * from './power/receivedPower.js';

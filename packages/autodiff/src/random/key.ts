@@ -106,7 +106,7 @@ export function checkKey(op: string, k: unknown): asserts k is PRNGKey {
  * const keys = split(key(0), 10); // 10 keys
  * ```
  */
-export function split(k: PRNGKey): [PRNGKey, PRNGKey];
+export function split(k: PRNGKey, n?: 2): [PRNGKey, PRNGKey];
 export function split(k: PRNGKey, n: number): PRNGKey[];
 export function split(k: PRNGKey, n = 2): PRNGKey[] {
   checkKey('split', k);
