@@ -6,4 +6,5 @@
  */
 export * from './candidates/pathCandidates.js';
 export * from './paths/pathLength.js';
+export * from './paths/tracedPaths.js';
 export * from './power/receivedPower.js';

@@ -4,7 +4,7 @@ import { grad, stack, tensor, type Tensor } from '@differt2d/autodiff';
 import { countPathCandidates, pathCandidates, pathLength, powerToDb, receivedPower } from '../src/index.js';
 
 /** Brute force: every sequence over the allowed objects, keeping those with no equal neighbours. */
-function bruteForce(n: number, order: number, allowed: readonly number[]): number[][] {
+function bruteForce(order: number, allowed: readonly number[]): number[][] {
   let sequences: number[][] = [[]];
   for (let k = 0; k < order; k++) sequences = sequences.flatMap((s) => allowed.map((i) => [...s, i]));
   return sequences.filter((s) => s.every((v, i) => i === 0 || v !== s[i - 1]));
@@ -17,7 +17,7 @@ describe('path candidates', () => {
         const [minOrder, maxOrder] = a <= b ? [a, b] : [b, a];
         const allowed = Array.from({ length: n }, (_, i) => i).filter((i) => ((seed >> i) & 1) === 0);
         const expected: number[][] = [];
-        for (let order = minOrder; order <= maxOrder; order++) expected.push(...bruteForce(n, order, allowed));
+        for (let order = minOrder; order <= maxOrder; order++) expected.push(...bruteForce(order, allowed));
         const options = { minOrder, maxOrder, filter: allowed };
         expect([...pathCandidates(n, options)]).toEqual(expected);
         expect(countPathCandidates(n, options)).toBe(expected.length);
