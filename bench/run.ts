@@ -8,10 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAutodiff } from './autodiff.js';
+import { benchGeometry } from './geometry.js';
 import { printTable, type BenchRow } from './harness.js';
 
 const groups: Record<string, () => BenchRow[]> = {
   autodiff: () => benchAutodiff(),
+  geometry: () => benchGeometry(),
 };
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

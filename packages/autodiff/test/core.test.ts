@@ -8,9 +8,12 @@ import {
   broadcastShapes,
   definePrimitive,
   expandData,
+  expectShape,
+  flatten,
   full,
   getPrimitive,
   grad,
+  isTracked,
   jacobian,
   linspace,
   mul,
@@ -61,6 +64,22 @@ describe('tensor creation and conversion', () => {
     expect(() => arange(0, 1, 0)).toThrow('arange');
     expect(() => scalar(1).toArray() && tensor([1, 2]).item()).toThrow('item: tensor of shape [2] has 2 values');
   });
+  it('rejects bad linspace arguments, naming the values', () => {
+    expect(() => linspace(0, Infinity, 3)).toThrow('linspace: start and stop must be finite, got (0, Infinity)');
+    expect(() => linspace(Number.NaN, 1, 3)).toThrow('linspace: start and stop must be finite, got (NaN, 1)');
+    expect(() => linspace(0, 1, 2.5)).toThrow('linspace: num must be a non-negative integer, got 2.5');
+    expect(linspace(0, 1, 0).shape).toEqual([0]);
+  });
+  it('expectShape accepts the exact shape only, naming the op, the argument and both shapes', () => {
+    expect(() => expectShape('image', 'point', tensor([1, 2]), [2])).not.toThrow();
+    expect(() => expectShape('image', 'point', tensor([1, 2, 3]), [2])).toThrow('image: point must have shape [2], got [3]');
+    expect(() => expectShape('image', 'point', tensor([[1, 2]]), [2])).toThrow('image: point must have shape [2], got [1, 2]');
+    expect(() => expectShape('image', 'wall', tensor(1), [2, 2])).toThrow('image: wall must have shape [2, 2], got []');
+  });
+  it('prints its shape and values', () => {
+    expect(tensor([[1, 2], [3, 4]]).toString()).toBe('Tensor([2, 2]) [[1,2],[3,4]]');
+    expect(String(scalar(2.5))).toBe('Tensor([]) 2.5');
+  });
   it('round-trips nested arrays (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer(), (rows, cols, seed) => {
@@ -96,6 +115,19 @@ describe('tape', () => {
       return sum(y);
     })(tensor([1, 2]));
     expect(tape!.records.map((r) => r.primitive.name)).toEqual(['mul', 'sum']);
+  });
+  it('isTracked tells whether a tensor is tracked by a given tape', () => {
+    const x = tensor([1, 2]);
+    expect(isTracked(x, null)).toBe(false);
+    grad((t: Tensor) => {
+      const tape = activeTapeOrNull();
+      expect(isTracked(t, tape)).toBe(true);
+      expect(isTracked(mul(t, 2), tape)).toBe(true);
+      expect(isTracked(x, tape)).toBe(false);
+      expect(isTracked(t, new Tape())).toBe(false);
+      expect(isTracked(t, null)).toBe(false);
+      return sum(t);
+    })(x);
   });
   it('noGrad() makes a constant', () => {
     const g = grad((x: Tensor) => sum(mul(x, noGrad(() => mul(x, 3)))))(tensor([1, 2]));
@@ -149,6 +181,27 @@ describe('grad, valueAndGrad, vjp, jacobian', () => {
     expect(() => grad((x: Tensor) => mul(x, 2))(tensor([1, 2]))).toThrow('valueAndGrad: the function must return a scalar (size-1) tensor, got shape [2]');
     expect(() => grad((x: Tensor) => x, { argnums: 3 })(tensor([1]))).toThrow('argnums 3 is out of range');
     expect(() => grad((x: unknown) => sum(x as Tensor))('a' as unknown)).toThrow('expected a tensor, a number, an array or a plain object, got string');
+  });
+  it('reports a missing aux and a cotangent of the wrong structure', () => {
+    expect(() => valueAndGrad((x: Tensor) => sum(x), { hasAux: true })(tensor([1]))).toThrow('valueAndGrad: with hasAux, the function must return [value, aux]');
+    expect(() => grad((x: Tensor) => [sum(x)], { hasAux: true })(tensor([1]))).toThrow('valueAndGrad: with hasAux, the function must return [value, aux]');
+    const [, back] = vjp((x: Tensor) => mul(x, 2), tensor([1]));
+    expect(() => back([tensor([1]), tensor([2])])).toThrow('vjp: the cotangent has 2 leaves but the output has 1');
+  });
+  it('flatten gives the leaves depth-first and rebuilds the tree, with functions that may be detached', () => {
+    const leaf = tensor([1, 2]);
+    const { leaves, unflatten, unflattenTensors } = flatten({ a: 1, b: [leaf, Float64Array.of(3)], c: [[4, 5]] });
+    expect(leaves.map((t) => t.shape)).toEqual([[], [2], [1], [1, 2]]);
+    expect(leaves[1]).toBe(leaf);
+    const values = [scalar(10), tensor([20, 30]), tensor([40]), tensor([[50, 60]])];
+    const rebuilt = unflatten(values) as { a: number; b: [Tensor, Float64Array]; c: number[][] };
+    expect(rebuilt.a).toBe(10);
+    expect(rebuilt.b[0]).toBe(values[1]);
+    expect(rebuilt.b[1]).toBeInstanceOf(Float64Array);
+    expect(Array.from(rebuilt.b[1])).toEqual([40]);
+    expect(rebuilt.c).toEqual([[50, 60]]);
+    expect(unflattenTensors(values)).toEqual({ a: values[0], b: [values[1], values[2]], c: values[3] });
+    expect(() => flatten({ a: [null] } as never, 'params')).toThrow('params.a[0]: expected a tensor, a number, an array or a plain object, got null');
   });
   it('treats a constant result as a zero gradient', () => {
     expect(grad((_x: Tensor) => 3)(tensor([1, 2])).toArray()).toEqual([0, 0]);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, grad, mul, sum, Tensor, tensor } from '../src/index.js';
 import { choleskySolve, levenbergMarquardt, solve } from '../src/linalg/index.js';
+import { expectEachArgumentAloneMatchesBoth } from './helpers/finiteDifferences.js';
 
 /** Dense helpers on nested arrays, independent of the code under test. */
 const matVec = (A: number[][], x: number[]) => A.map((row) => row.reduce((s, a, j) => s + a * x[j]!, 0));
@@ -19,6 +20,37 @@ const wellConditioned = fc.integer({ min: 1, max: 6 }).chain((n) =>
     x: fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
   }),
 );
+
+/**
+ * Check the gradient of `sum(solver(A, b) * w)` with respect to each entry of
+ * `A` and `b` against central differences; return the gradient for `A`.
+ */
+function expectSolveGradientsMatchFiniteDifferences(
+  solver: (A: Tensor | number[][], b: Tensor | number[]) => Tensor,
+  A: number[][],
+  b: number[],
+  w: number[],
+): Tensor {
+  const n = b.length;
+  const f = (a: number[][], rhs: number[]) => sum(mul(solver(a, rhs), tensor(w))).item();
+  const [gA, gb] = grad((a: Tensor, rhs: Tensor) => sum(mul(solver(a, rhs), tensor(w))), { argnums: [0, 1] })(tensor(A), tensor(b)) as [Tensor, Tensor];
+  const h = 1e-6;
+  for (let i = 0; i < n; i++) {
+    const up = b.slice();
+    const down = b.slice();
+    up[i]! += h;
+    down[i]! -= h;
+    expect(gb.data[i]).toBeCloseTo((f(A, up) - f(A, down)) / (2 * h), 7);
+    for (let j = 0; j < n; j++) {
+      const Au = A.map((row) => row.slice());
+      const Ad = A.map((row) => row.slice());
+      Au[i]![j]! += h;
+      Ad[i]![j]! -= h;
+      expect(gA.data[i * n + j]).toBeCloseTo((f(Au, b) - f(Ad, b)) / (2 * h), 7);
+    }
+  }
+  return gA;
+}
 
 describe('solve', () => {
   it('solves random well-conditioned systems', () => {
@@ -60,26 +92,16 @@ describe('solve', () => {
     expect(() => solve([[1, 0], [Number.NaN, 1]], [1, 2])).toThrow('solve: A has a non-finite entry NaN at [1, 0]');
   });
   it('differentiates with respect to A and b', () => {
-    const A = [[3, 1, -1], [0.5, -4, 1], [1, 2, 5]];
-    const b = [1, -2, 0.5];
-    const w = [0.3, -1, 2];
-    const f = (a: number[][], rhs: number[]) => sum(mul(solve(a, rhs), tensor(w))).item();
-    const [gA, gb] = grad((a: Tensor, rhs: Tensor) => sum(mul(solve(a, rhs), tensor(w))), { argnums: [0, 1] })(tensor(A), tensor(b)) as [Tensor, Tensor];
-    const h = 1e-6;
-    for (let i = 0; i < 3; i++) {
-      const up = b.slice();
-      const down = b.slice();
-      up[i]! += h;
-      down[i]! -= h;
-      expect(gb.data[i]).toBeCloseTo((f(A, up) - f(A, down)) / (2 * h), 7);
-      for (let j = 0; j < 3; j++) {
-        const Au = A.map((row) => row.slice());
-        const Ad = A.map((row) => row.slice());
-        Au[i]![j]! += h;
-        Ad[i]![j]! -= h;
-        expect(gA.data[i * 3 + j]).toBeCloseTo((f(Au, b) - f(Ad, b)) / (2 * h), 7);
-      }
-    }
+    expectSolveGradientsMatchFiniteDifferences(solve, [[3, 1, -1], [0.5, -4, 1], [1, 2, 5]], [1, -2, 0.5], [0.3, -1, 2]);
+  });
+});
+
+describe('solve and choleskySolve', () => {
+  it('give A or b alone the same gradient as both together', () => {
+    const A = tensor([[4, 1], [1, 3]]);
+    const b = tensor([[1, 2], [-1, 0.5]]);
+    const w = tensor([[0.5, -1], [2, 0.25]]);
+    for (const solver of [solve, choleskySolve]) expectEachArgumentAloneMatchesBoth((a, rhs) => sum(mul(solver(a, rhs), w)), A, b);
   });
 });
 
@@ -103,27 +125,8 @@ describe('choleskySolve', () => {
     expect(() => choleskySolve([[-1, 0], [0, 1]], [1, 1])).toThrow(/column 0 of 2/);
   });
   it('differentiates with respect to the lower triangle of A and b', () => {
-    const A = [[4, 1, 0.5], [1, 3, -1], [0.5, -1, 5]];
-    const b = [1, 2, -1];
-    const w = [1, -0.5, 0.25];
-    const f = (a: number[][], rhs: number[]) => sum(mul(choleskySolve(a, rhs), tensor(w))).item();
-    const [gA, gb] = grad((a: Tensor, rhs: Tensor) => sum(mul(choleskySolve(a, rhs), tensor(w))), { argnums: [0, 1] })(tensor(A), tensor(b)) as [Tensor, Tensor];
-    const h = 1e-6;
-    for (let i = 0; i < 3; i++) {
-      const up = b.slice();
-      const down = b.slice();
-      up[i]! += h;
-      down[i]! -= h;
-      expect(gb.data[i]).toBeCloseTo((f(A, up) - f(A, down)) / (2 * h), 7);
-      for (let j = 0; j < 3; j++) {
-        const Au = A.map((row) => row.slice());
-        const Ad = A.map((row) => row.slice());
-        Au[i]![j]! += h;
-        Ad[i]![j]! -= h;
-        // Perturbing the upper triangle changes nothing: its gradient is 0.
-        expect(gA.data[i * 3 + j]).toBeCloseTo((f(Au, b) - f(Ad, b)) / (2 * h), 7);
-      }
-    }
+    // Perturbing the upper triangle changes nothing: its gradient is 0.
+    const gA = expectSolveGradientsMatchFiniteDifferences(choleskySolve, [[4, 1, 0.5], [1, 3, -1], [0.5, -1, 5]], [1, 2, -1], [1, -0.5, 0.25]);
     expect(gA.data[1]).toBe(0);
   });
 });
@@ -208,6 +211,16 @@ describe('levenbergMarquardt', () => {
     // Near a non-zero minimum the cost resolves x only to about sqrt(eps).
     expect(Math.abs(result.x.data[0]!)).toBeLessThan(1e-8);
     expect(result.cost).toBeCloseTo(1, 12);
+  });
+  it('damps more while the damped normal matrix is numerically singular', () => {
+    // One residual, two unknowns: J^T J = [[1, 1], [1, 1]] is singular, and a
+    // damping of 1e-20 leaves it so in floating point; the rejected trials count.
+    const residuals = (x: Tensor) => tensor([x.data[0]! + x.data[1]! - 1]);
+    const result = levenbergMarquardt(residuals, [0, 0], { jacobian: () => tensor([[1, 1]]), initialDamping: 1e-20 });
+    expect(result.converged).toBe(true);
+    expect(result.iterations).toBeGreaterThan(2);
+    expect(result.x.data[0]! + result.x.data[1]!).toBeCloseTo(1, 12);
+    expect(result.x.data[0]).toBeCloseTo(result.x.data[1]!, 12);
   });
   it('validates its arguments', () => {
     expect(() => levenbergMarquardt(rosenbrock, [-1.2, 1], { maxIterations: 1.5 })).toThrow('levenbergMarquardt: maxIterations must be a non-negative integer, got 1.5');

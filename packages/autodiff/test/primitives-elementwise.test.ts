@@ -12,128 +12,11 @@ import {
 import { setDebugNans } from '../src/tape/debug.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { grad, vjp } from '../src/transforms/grad.js';
+import { expectCloseArrays, expectEachArgumentAloneMatchesBoth, expectVjpMatchesFiniteDifferences } from './helpers/finiteDifferences.js';
+import { broadcastPairArb, RUNS, shapeArb, tensorArb } from './helpers/generators.js';
+import { naiveBroadcast } from './helpers/references.js';
 
-// ---- helpers (test files may not share modules: each group keeps its own copy) ----
-
-const RUNS = { numRuns: 40 };
-
-/** mulberry32: deterministic cotangents and directions from a fast-check seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomData(size: number, next: () => number): Float64Array {
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = 2 * next() - 1;
-  return out;
-}
-
-function innerProduct(a: Float64Array, b: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < a.length; i++) total += a[i]! * b[i]!;
-  return total;
-}
-
-function close(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/**
- * Compare `<vjp(v), d>` with the central difference of `<v, f(x + t d)>` at
- * t = 0, for a random cotangent v and a random direction d.
- */
-function expectVjpMatchesFiniteDifferences(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], seed: number): void {
-  const step = 1e-6;
-  const next = prng(seed);
-  const [y, back] = vjp(f, ...inputs);
-  const cotangent = randomData((y as Tensor).size, next);
-  const grads = back(new Tensor(cotangent, (y as Tensor).shape)) as Tensor[];
-  const directions = inputs.map((x) => randomData(x.size, next));
-  let analytic = 0;
-  grads.forEach((g, i) => {
-    expect(g.shape).toEqual(inputs[i]!.shape);
-    for (const value of g.data) expect(Number.isFinite(value)).toBe(true);
-    analytic += innerProduct(g.data, directions[i]!);
-  });
-  const along = (t: number): number => {
-    const moved = inputs.map((x, i) => new Tensor(x.data.map((value, k) => value + t * directions[i]![k]!), x.shape));
-    return innerProduct(cotangent, f(...moved).data);
-  };
-  const numeric = (along(step) - along(-step)) / (2 * step);
-  expect(close(analytic, numeric, 1e-6), `analytic ${analytic} vs finite differences ${numeric}`).toBe(true);
-}
-
-function size(shape: readonly number[]): number {
-  return shape.reduce((p, q) => p * q, 1);
-}
-
-function tensorArb(shape: number[], values: fc.Arbitrary<number>): fc.Arbitrary<Tensor> {
-  const n = size(shape);
-  return fc.array(values, { minLength: n, maxLength: n }).map((v) => new Tensor(Float64Array.from(v), shape));
-}
-
-const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 });
-
-/** A shape broadcasting to `full`: some axes set to 1, some leading axes dropped. */
-function broadcastableShapeArb(full: number[]): fc.Arbitrary<number[]> {
-  return fc
-    .tuple(fc.array(fc.boolean(), { minLength: full.length, maxLength: full.length }), fc.integer({ min: 0, max: full.length }))
-    .map(([ones, drop]) => full.map((n, i) => (ones[i] ? 1 : n)).slice(drop));
-}
-
-/** Two tensors of shapes broadcasting together. */
-function broadcastPairArb(aValues: fc.Arbitrary<number>, bValues: fc.Arbitrary<number>): fc.Arbitrary<[Tensor, Tensor]> {
-  return shapeArb
-    .chain((full) => fc.tuple(broadcastableShapeArb(full), broadcastableShapeArb(full)))
-    .chain(([aShape, bShape]) => fc.tuple(tensorArb(aShape, aValues), tensorArb(bShape, bValues)));
-}
-
-/** The naive numpy broadcast of `f` over two tensors, index by index. */
-function naiveBroadcast(a: Tensor, b: Tensor, f: (x: number, y: number) => number): { shape: number[]; data: number[] } {
-  const ndim = Math.max(a.ndim, b.ndim);
-  const shape: number[] = [];
-  for (let axis = 0; axis < ndim; axis++) {
-    const la = a.shape[axis - (ndim - a.ndim)] ?? 1;
-    const lb = b.shape[axis - (ndim - b.ndim)] ?? 1;
-    shape.push(Math.max(la, lb));
-  }
-  const offsetOf = (t: Tensor, index: number[]): number => {
-    let offset = 0;
-    for (let axis = 0; axis < t.ndim; axis++) {
-      const length = t.shape[axis]!;
-      offset = offset * length + (length === 1 ? 0 : index[axis + ndim - t.ndim]!);
-    }
-    return offset;
-  };
-  const data: number[] = [];
-  for (let flat = 0; flat < size(shape); flat++) {
-    const index: number[] = [];
-    let rest = flat;
-    for (let axis = ndim - 1; axis >= 0; axis--) {
-      index.unshift(rest % shape[axis]!);
-      rest = Math.floor(rest / shape[axis]!);
-    }
-    data.push(f(a.data[offsetOf(a, index)]!, b.data[offsetOf(b, index)]!));
-  }
-  return { shape, data };
-}
-
-function expectCloseArrays(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-14): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const a = actual[i]!;
-    const e = expected[i]!;
-    if (Number.isNaN(e)) expect(a).toBeNaN();
-    else expect(close(a, e, tolerance), `index ${i}: ${a} vs ${e}`).toBe(true);
-  }
-}
+// ---- helpers ----
 
 /** Values at least `margin` away from each kink. */
 function valuesAwayFrom(min: number, max: number, kinks: readonly number[], margin = 1e-3): fc.Arbitrary<number> {
@@ -191,7 +74,7 @@ describe('unary elementwise primitives', () => {
   for (const [name, c] of Object.entries(unaryCases)) {
     it(`${name}: values match Math elementwise`, () => {
       fc.assert(
-        fc.property(shapeArb.chain((shape) => tensorArb(shape, c.values)), (x) => {
+        fc.property(shapeArb().chain((shape) => tensorArb(shape, c.values)), (x) => {
           const y = c.op(x);
           expect(y.shape).toEqual(x.shape);
           expectCloseArrays(y.data, Array.from(x.data, c.reference), 1e-13);
@@ -201,7 +84,7 @@ describe('unary elementwise primitives', () => {
     });
     it(`${name}: gradient matches finite differences`, () => {
       fc.assert(
-        fc.property(shapeArb.chain((shape) => tensorArb(shape, c.values)), fc.integer(), (x, seed) => {
+        fc.property(shapeArb().chain((shape) => tensorArb(shape, c.values)), fc.integer(), (x, seed) => {
           expectVjpMatchesFiniteDifferences((t) => c.op(t), [x], seed);
         }),
         RUNS,
@@ -260,6 +143,12 @@ describe('binary elementwise primitives', () => {
         RUNS,
       );
     });
+    it(`${name}: differentiating one input alone gives the same gradient as both together`, () => {
+      fc.assert(
+        fc.property(broadcastPairArb(c.a, c.b), ([a, b]) => expectEachArgumentAloneMatchesBoth((x, y) => sum(c.op(x, y)), a, b)),
+        RUNS,
+      );
+    });
   }
 
   it('broadcast failures name the op and both shapes', () => {
@@ -303,6 +192,16 @@ describe('binary elementwise primitives', () => {
 
 describe('zero cotangents never produce NaN', () => {
   const vector = (xs: number[]) => new Tensor(Float64Array.from(xs), [xs.length]);
+
+  it('where: each branch differentiated alone gets the cotangent where it is chosen', () => {
+    const mask = vector([1, 0, 1]);
+    const weights = vector([1, 2, 3]);
+    const f = (a: Tensor, b: Tensor) => sum(mul(where(mask, a, b), weights));
+    expect((grad(f, { argnums: 0 })(vector([1, 2, 3]), vector([4, 5, 6])) as Tensor).toArray()).toEqual([1, 0, 3]);
+    expect((grad(f, { argnums: 1 })(vector([1, 2, 3]), vector([4, 5, 6])) as Tensor).toArray()).toEqual([0, 2, 0]);
+    // A scalar branch gets the sum of the cotangents where it is chosen.
+    expect(grad((b: number) => sum(mul(where(mask, vector([1, 2, 3]), b), weights)))(0)).toBe(2);
+  });
 
   it('through where: sqrt, log and 1/x at x <= 0', () => {
     const xs = vector([-2, -0, 0, 4]);

@@ -8,107 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { cross, dot, matmul, mul, norm, normalize, sum } from '../src/primitives/index.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { grad, vjp } from '../src/transforms/grad.js';
+import { expectCloseArrays, expectEachArgumentAloneMatchesBoth, expectVjpMatchesFiniteDifferences } from './helpers/finiteDifferences.js';
+import { broadcastableShapeArb, RUNS, tensorArb } from './helpers/generators.js';
+import { at, broadcastOf, indices } from './helpers/references.js';
 
-// ---- helpers (test files may not share modules: each group keeps its own copy) ----
+// ---- helpers ----
 
-const RUNS = { numRuns: 40 };
-
-/** mulberry32: deterministic cotangents and directions from a fast-check seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomData(size: number, next: () => number): Float64Array {
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = 2 * next() - 1;
-  return out;
-}
-
-function innerProduct(a: Float64Array, b: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < a.length; i++) total += a[i]! * b[i]!;
-  return total;
-}
-
-function close(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/**
- * Compare `<vjp(v), d>` with the central difference of `<v, f(x + t d)>` at
- * t = 0, for a random cotangent v and a random direction d.
- */
-function expectVjpMatchesFiniteDifferences(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], seed: number): void {
-  const step = 1e-6;
-  const next = prng(seed);
-  const [y, back] = vjp(f, ...inputs);
-  const cotangent = randomData((y as Tensor).size, next);
-  const grads = back(new Tensor(cotangent, (y as Tensor).shape)) as Tensor[];
-  const directions = inputs.map((x) => randomData(x.size, next));
-  let analytic = 0;
-  grads.forEach((g, i) => {
-    expect(g.shape).toEqual(inputs[i]!.shape);
-    for (const value of g.data) expect(Number.isFinite(value)).toBe(true);
-    analytic += innerProduct(g.data, directions[i]!);
-  });
-  const along = (t: number): number => {
-    const moved = inputs.map((x, i) => new Tensor(x.data.map((value, k) => value + t * directions[i]![k]!), x.shape));
-    return innerProduct(cotangent, f(...moved).data);
-  };
-  const numeric = (along(step) - along(-step)) / (2 * step);
-  expect(close(analytic, numeric, 1e-6), `analytic ${analytic} vs finite differences ${numeric}`).toBe(true);
-}
-
-function size(shape: readonly number[]): number {
-  return shape.reduce((p, q) => p * q, 1);
-}
-
-function tensorArb(shape: number[], values: fc.Arbitrary<number> = valueArb): fc.Arbitrary<Tensor> {
-  const n = size(shape);
-  return fc.array(values, { minLength: n, maxLength: n }).map((v) => new Tensor(Float64Array.from(v), shape));
-}
-
-const valueArb = fc.double({ min: -2, max: 2, noNaN: true });
 const leadArb = fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 });
-
-/** A shape broadcasting to `full`: some axes set to 1, some leading axes dropped. */
-function broadcastableShapeArb(full: number[]): fc.Arbitrary<number[]> {
-  return fc
-    .tuple(fc.array(fc.boolean(), { minLength: full.length, maxLength: full.length }), fc.integer({ min: 0, max: full.length }))
-    .map(([ones, drop]) => full.map((n, i) => (ones[i] ? 1 : n)).slice(drop));
-}
-
-/** Element of `t` at a multi-index of a broadcast shape (aligned on the right, length-1 axes repeated). */
-function at(t: Tensor, index: readonly number[]): number {
-  let offset = 0;
-  const skip = index.length - t.ndim;
-  for (let axis = 0; axis < t.ndim; axis++) offset = offset * t.shape[axis]! + (t.shape[axis] === 1 ? 0 : index[axis + skip]!);
-  return t.data[offset]!;
-}
-
-/** Every multi-index of a shape, row-major. */
-function indices(shape: readonly number[]): number[][] {
-  let result: number[][] = [[]];
-  for (const n of shape) result = result.flatMap((prefix) => Array.from({ length: n }, (_, i) => [...prefix, i]));
-  return result;
-}
-
-function broadcastOf(a: readonly number[], b: readonly number[]): number[] {
-  const ndim = Math.max(a.length, b.length);
-  return Array.from({ length: ndim }, (_, i) => Math.max(a[i - ndim + a.length] ?? 1, b[i - ndim + b.length] ?? 1));
-}
-
-function expectCloseArrays(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-13): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) expect(close(actual[i]!, expected[i]!, tolerance), `index ${i}: ${actual[i]} vs ${expected[i]}`).toBe(true);
-}
 
 /** Two tensors `[...leadA, n]` and `[...leadB, n]` with broadcasting leading axes. */
 function lastAxisPairArb(lengths: fc.Arbitrary<number>): fc.Arbitrary<[Tensor, Tensor]> {
@@ -179,7 +85,7 @@ describe('dot', () => {
         });
         const y = dot(a, b);
         expect(y.shape).toEqual(lead);
-        expectCloseArrays(y.data, expected);
+        expectCloseArrays(y.data, expected, 1e-13);
       }),
       RUNS,
     );
@@ -189,6 +95,12 @@ describe('dot', () => {
       fc.property(lastAxisPairArb(fc.integer({ min: 1, max: 3 })), fc.integer(), ([a, b], seed) => {
         expectVjpMatchesFiniteDifferences((x, y) => dot(x!, y!), [a, b], seed);
       }),
+      RUNS,
+    );
+  });
+  it('differentiating one input alone gives the same gradient as both together', () => {
+    fc.assert(
+      fc.property(lastAxisPairArb(fc.integer({ min: 1, max: 3 })), ([a, b]) => expectEachArgumentAloneMatchesBoth((x, y) => sum(dot(x, y)), a, b)),
       RUNS,
     );
   });
@@ -206,7 +118,7 @@ describe('matmul', () => {
         const expected = naiveMatmul(a, b);
         const y = matmul(a, b);
         expect(y.shape).toEqual(expected.shape);
-        expectCloseArrays(y.data, expected.data);
+        expectCloseArrays(y.data, expected.data, 1e-13);
       }),
       { numRuns: 80 },
     );
@@ -246,7 +158,7 @@ describe('cross', () => {
         const expected = indices(lead).map((i) => at(a, [...i, 0]) * at(b, [...i, 1]) - at(a, [...i, 1]) * at(b, [...i, 0]));
         const y = cross(a, b);
         expect(y.shape).toEqual(lead);
-        expectCloseArrays(y.data, expected);
+        expectCloseArrays(y.data, expected, 1e-13);
       }),
       RUNS,
     );
@@ -256,6 +168,12 @@ describe('cross', () => {
       fc.property(lastAxisPairArb(fc.constant(2)), fc.integer(), ([a, b], seed) => {
         expectVjpMatchesFiniteDifferences((x, y) => cross(x!, y!), [a, b], seed);
       }),
+      RUNS,
+    );
+  });
+  it('differentiating one input alone gives the same gradient as both together', () => {
+    fc.assert(
+      fc.property(lastAxisPairArb(fc.constant(2)), ([a, b]) => expectEachArgumentAloneMatchesBoth((x, y) => sum(cross(x, y)), a, b)),
       RUNS,
     );
   });

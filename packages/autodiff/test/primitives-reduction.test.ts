@@ -8,72 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { max, mean, min, prod, sum, type ReduceOptions } from '../src/primitives/index.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { grad, vjp } from '../src/transforms/grad.js';
+import { expectCloseArrays, expectVjpMatchesFiniteDifferences, prng, randomData } from './helpers/finiteDifferences.js';
+import { RUNS, shapeArb, tensorArb, valueArb } from './helpers/generators.js';
+import { size } from './helpers/references.js';
 
-// ---- helpers (test files may not share modules: each group keeps its own copy) ----
-
-const RUNS = { numRuns: 40 };
-
-/** mulberry32: deterministic cotangents and directions from a fast-check seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomData(size: number, next: () => number): Float64Array {
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = 2 * next() - 1;
-  return out;
-}
-
-function innerProduct(a: Float64Array, b: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < a.length; i++) total += a[i]! * b[i]!;
-  return total;
-}
-
-function close(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/**
- * Compare `<vjp(v), d>` with the central difference of `<v, f(x + t d)>` at
- * t = 0, for a random cotangent v and a random direction d.
- */
-function expectVjpMatchesFiniteDifferences(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], seed: number): void {
-  const step = 1e-6;
-  const next = prng(seed);
-  const [y, back] = vjp(f, ...inputs);
-  const cotangent = randomData((y as Tensor).size, next);
-  const grads = back(new Tensor(cotangent, (y as Tensor).shape)) as Tensor[];
-  const directions = inputs.map((x) => randomData(x.size, next));
-  let analytic = 0;
-  grads.forEach((g, i) => {
-    expect(g.shape).toEqual(inputs[i]!.shape);
-    for (const value of g.data) expect(Number.isFinite(value)).toBe(true);
-    analytic += innerProduct(g.data, directions[i]!);
-  });
-  const along = (t: number): number => {
-    const moved = inputs.map((x, i) => new Tensor(x.data.map((value, k) => value + t * directions[i]![k]!), x.shape));
-    return innerProduct(cotangent, f(...moved).data);
-  };
-  const numeric = (along(step) - along(-step)) / (2 * step);
-  expect(close(analytic, numeric, 1e-6), `analytic ${analytic} vs finite differences ${numeric}`).toBe(true);
-}
-
-function size(shape: readonly number[]): number {
-  return shape.reduce((p, q) => p * q, 1);
-}
-
-function tensorArb(shape: number[], values: fc.Arbitrary<number>): fc.Arbitrary<Tensor> {
-  const n = size(shape);
-  return fc.array(values, { minLength: n, maxLength: n }).map((v) => new Tensor(Float64Array.from(v), shape));
-}
+// ---- helpers ----
 
 /** Distinct values (at least 0.1 apart), so that min/max have no ties and no kink within finite-difference reach. */
 function distinctTensorArb(shape: number[]): fc.Arbitrary<Tensor> {
@@ -135,19 +74,7 @@ function naiveReduce(x: Tensor, call: ReduceCall, init: number, combine: (acc: n
   return { shape: outShape, data };
 }
 
-const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 });
-const shapeWithEmptyArb = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 3 });
-const valueArb = fc.double({ min: -2, max: 2, noNaN: true });
-
-function expectCloseArrays(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: number): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const a = actual[i]!;
-    const e = expected[i]!;
-    if (Number.isNaN(e)) expect(a).toBeNaN();
-    else expect(close(a, e, tolerance), `index ${i}: ${a} vs ${e}`).toBe(true);
-  }
-}
+const shapeWithEmptyArb = shapeArb(0, 3, 0);
 
 const inputAndCall = (shapes: fc.Arbitrary<number[]>, values: (shape: number[]) => fc.Arbitrary<Tensor>) =>
   shapes.chain((shape) => fc.tuple(values(shape), callArb(shape.length)));
@@ -164,7 +91,7 @@ describe('reductions against a naive reference', () => {
   for (const [name, c] of Object.entries(cases)) {
     it(`${name}: random shapes, axes, keepdims and call forms`, () => {
       fc.assert(
-        fc.property(inputAndCall(c.empty ? shapeWithEmptyArb : shapeArb, (shape) => tensorArb(shape, valueArb)), ([x, call]) => {
+        fc.property(inputAndCall(c.empty ? shapeWithEmptyArb : shapeArb(), (shape) => tensorArb(shape, valueArb)), ([x, call]) => {
           const expected = naiveReduce(x, call, c.init, c.combine);
           const y = invoke(c.f, x, call);
           expect(y.shape).toEqual(expected.shape);
@@ -177,7 +104,7 @@ describe('reductions against a naive reference', () => {
 
   it('mean: random shapes, axes, keepdims and call forms', () => {
     fc.assert(
-      fc.property(inputAndCall(shapeArb, (shape) => tensorArb(shape, valueArb)), ([x, call]) => {
+      fc.property(inputAndCall(shapeArb(), (shape) => tensorArb(shape, valueArb)), ([x, call]) => {
         const total = naiveReduce(x, call, 0, (acc, v) => acc + v);
         const count = reducedAxes(x.ndim, call.axis).reduce((p, a) => p * x.shape[a]!, 1);
         const y = invoke(mean, x, call);
@@ -218,7 +145,7 @@ describe('reduction gradients', () => {
   for (const [name, c] of Object.entries(smooth)) {
     it(`${name}: gradient matches finite differences`, () => {
       fc.assert(
-        fc.property(inputAndCall(shapeArb, c.values), fc.integer(), ([x, call], seed) => {
+        fc.property(inputAndCall(shapeArb(), c.values), fc.integer(), ([x, call], seed) => {
           expectVjpMatchesFiniteDifferences((t) => invoke(c.f, t, call), [x], seed);
         }),
         RUNS,
@@ -229,7 +156,7 @@ describe('reduction gradients', () => {
   it('prod: the gradient is the product of the other entries, exactly, with zeros present', () => {
     const values = fc.integer({ min: -2, max: 2 });
     fc.assert(
-      fc.property(inputAndCall(shapeArb, (shape) => tensorArb(shape, values)), fc.integer(), ([x, call], seed) => {
+      fc.property(inputAndCall(shapeArb(), (shape) => tensorArb(shape, values)), fc.integer(), ([x, call], seed) => {
         const axes = reducedAxes(x.ndim, call.axis);
         const { outShape, groupOf } = naiveGroups(x.shape, axes, call.keepdims);
         const cotangent = randomData(size(outShape), prng(seed));
@@ -257,7 +184,7 @@ describe('reduction gradients', () => {
       [min, Math.min, Infinity],
     ] as const) {
       fc.assert(
-        fc.property(inputAndCall(shapeArb, (shape) => tensorArb(shape, values)), fc.integer(), ([x, call], seed) => {
+        fc.property(inputAndCall(shapeArb(), (shape) => tensorArb(shape, values)), fc.integer(), ([x, call], seed) => {
           const axes = reducedAxes(x.ndim, call.axis);
           const { outShape, groupOf } = naiveGroups(x.shape, axes, call.keepdims);
           const extreme = naiveReduce(x, call, init, combine).data;

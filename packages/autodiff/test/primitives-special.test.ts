@@ -10,102 +10,15 @@ import {
 import { setDebugNans } from '../src/tape/debug.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { grad, vjp } from '../src/transforms/grad.js';
+import { expectVjpMatchesFiniteDifferences } from './helpers/finiteDifferences.js';
+import { broadcastPairArb, RUNS, shapeArb, tensorArb } from './helpers/generators.js';
+import { naiveBroadcast } from './helpers/references.js';
 
-// ---- helpers (test files may not share modules: each group keeps its own copy) ----
-
-const RUNS = { numRuns: 40 };
-
-/** mulberry32: deterministic cotangents and directions from a fast-check seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomData(size: number, next: () => number): Float64Array {
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = 2 * next() - 1;
-  return out;
-}
-
-function innerProduct(a: Float64Array, b: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < a.length; i++) total += a[i]! * b[i]!;
-  return total;
-}
-
-function close(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/**
- * Compare `<vjp(v), d>` with the central difference of `<v, f(x + t d)>` at
- * t = 0, for a random cotangent v and a random direction d.
- */
-function expectVjpMatchesFiniteDifferences(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], seed: number): void {
-  const step = 1e-6;
-  const next = prng(seed);
-  const [y, back] = vjp(f, ...inputs);
-  const cotangent = randomData((y as Tensor).size, next);
-  const grads = back(new Tensor(cotangent, (y as Tensor).shape)) as Tensor[];
-  const directions = inputs.map((x) => randomData(x.size, next));
-  let analytic = 0;
-  grads.forEach((g, i) => {
-    expect(g.shape).toEqual(inputs[i]!.shape);
-    for (const value of g.data) expect(Number.isFinite(value)).toBe(true);
-    analytic += innerProduct(g.data, directions[i]!);
-  });
-  const along = (t: number): number => {
-    const moved = inputs.map((x, i) => new Tensor(x.data.map((value, k) => value + t * directions[i]![k]!), x.shape));
-    return innerProduct(cotangent, f(...moved).data);
-  };
-  const numeric = (along(step) - along(-step)) / (2 * step);
-  expect(close(analytic, numeric, 1e-6), `analytic ${analytic} vs finite differences ${numeric}`).toBe(true);
-}
-
-function size(shape: readonly number[]): number {
-  return shape.reduce((p, q) => p * q, 1);
-}
-
-function tensorArb(shape: number[], values: fc.Arbitrary<number>): fc.Arbitrary<Tensor> {
-  const n = size(shape);
-  return fc.array(values, { minLength: n, maxLength: n }).map((v) => new Tensor(Float64Array.from(v), shape));
-}
-
-const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 });
-
-function broadcastableShapeArb(full: number[]): fc.Arbitrary<number[]> {
-  return fc
-    .tuple(fc.array(fc.boolean(), { minLength: full.length, maxLength: full.length }), fc.integer({ min: 0, max: full.length }))
-    .map(([ones, drop]) => full.map((n, i) => (ones[i] ? 1 : n)).slice(drop));
-}
+// ---- helpers ----
 
 /** Two tensors broadcasting together; small integers and NaN so that ties and unordered pairs are frequent. */
-const pairArb = shapeArb
-  .chain((full) => fc.tuple(broadcastableShapeArb(full), broadcastableShapeArb(full)))
-  .chain(([a, b]) => {
-    const values = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -1, max: 1 }) }, { weight: 1, arbitrary: fc.constant(NaN) });
-    return fc.tuple(tensorArb(a, values), tensorArb(b, values));
-  });
-
-/** Every multi-index of a shape, row-major. */
-function indices(shape: readonly number[]): number[][] {
-  let result: number[][] = [[]];
-  for (const n of shape) result = result.flatMap((prefix) => Array.from({ length: n }, (_, i) => [...prefix, i]));
-  return result;
-}
-
-function at(t: Tensor, index: readonly number[]): number {
-  let offset = 0;
-  const skip = index.length - t.ndim;
-  for (let axis = 0; axis < t.ndim; axis++) offset = offset * t.shape[axis]! + (t.shape[axis] === 1 ? 0 : index[axis + skip]!);
-  return t.data[offset]!;
-}
+const pairValues = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -1, max: 1 }) }, { weight: 1, arbitrary: fc.constant(NaN) });
+const pairArb = broadcastPairArb(pairValues, pairValues);
 
 // ---- tests ----
 
@@ -122,11 +35,10 @@ describe('comparisons', () => {
     it(`${name}: 0/1 mask matching a naive broadcast`, () => {
       fc.assert(
         fc.property(pairArb, ([a, b]) => {
-          const ndim = Math.max(a.ndim, b.ndim);
-          const shape = Array.from({ length: ndim }, (_, i) => Math.max(a.shape[i - ndim + a.ndim] ?? 1, b.shape[i - ndim + b.ndim] ?? 1));
+          const expected = naiveBroadcast(a, b, (x, y) => (test(x, y) ? 1 : 0));
           const y = op(a, b);
-          expect(y.shape).toEqual(shape);
-          expect(Array.from(y.data)).toEqual(indices(shape).map((index) => (test(at(a, index), at(b, index)) ? 1 : 0)));
+          expect(y.shape).toEqual(expected.shape);
+          expect(Array.from(y.data)).toEqual(expected.data);
         }),
         RUNS,
       );
@@ -196,7 +108,7 @@ describe('nanToNum', () => {
     expect(g!.toArray()).toEqual([0, 0, 0, 4, 5]);
   });
   it('gradient matches finite differences on finite inputs', () => {
-    const arb = shapeArb.chain((shape) => tensorArb(shape, fc.double({ min: -1e3, max: 1e3, noNaN: true })));
+    const arb = shapeArb().chain((shape) => tensorArb(shape, fc.double({ min: -1e3, max: 1e3, noNaN: true })));
     fc.assert(fc.property(arb, fc.integer(), (x, seed) => expectVjpMatchesFiniteDifferences((t) => nanToNum(t), [x], seed)), RUNS);
   });
   it('cuts the infinite gradient behind a replaced value', () => {

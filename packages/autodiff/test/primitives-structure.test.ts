@@ -10,92 +10,11 @@ import {
 } from '../src/primitives/index.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { grad, vjp } from '../src/transforms/grad.js';
+import { expectVjpMatchesFiniteDifferences } from './helpers/finiteDifferences.js';
+import { RUNS, shapeArb, tensorArb } from './helpers/generators.js';
+import { at, indices } from './helpers/references.js';
 
-// ---- helpers (test files may not share modules: each group keeps its own copy) ----
-
-const RUNS = { numRuns: 40 };
-
-/** mulberry32: deterministic cotangents and directions from a fast-check seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomData(size: number, next: () => number): Float64Array {
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = 2 * next() - 1;
-  return out;
-}
-
-function innerProduct(a: Float64Array, b: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < a.length; i++) total += a[i]! * b[i]!;
-  return total;
-}
-
-function close(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/**
- * Compare `<vjp(v), d>` with the central difference of `<v, f(x + t d)>` at
- * t = 0, for a random cotangent v and a random direction d.
- */
-function expectVjpMatchesFiniteDifferences(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], seed: number): void {
-  const step = 1e-6;
-  const next = prng(seed);
-  const [y, back] = vjp(f, ...inputs);
-  const cotangent = randomData((y as Tensor).size, next);
-  const grads = back(new Tensor(cotangent, (y as Tensor).shape)) as Tensor[];
-  const directions = inputs.map((x) => randomData(x.size, next));
-  let analytic = 0;
-  grads.forEach((g, i) => {
-    expect(g.shape).toEqual(inputs[i]!.shape);
-    for (const value of g.data) expect(Number.isFinite(value)).toBe(true);
-    analytic += innerProduct(g.data, directions[i]!);
-  });
-  const along = (t: number): number => {
-    const moved = inputs.map((x, i) => new Tensor(x.data.map((value, k) => value + t * directions[i]![k]!), x.shape));
-    return innerProduct(cotangent, f(...moved).data);
-  };
-  const numeric = (along(step) - along(-step)) / (2 * step);
-  expect(close(analytic, numeric, 1e-6), `analytic ${analytic} vs finite differences ${numeric}`).toBe(true);
-}
-
-function size(shape: readonly number[]): number {
-  return shape.reduce((p, q) => p * q, 1);
-}
-
-const valueArb = fc.double({ min: -2, max: 2, noNaN: true });
-
-function tensorArb(shape: number[]): fc.Arbitrary<Tensor> {
-  const n = size(shape);
-  return fc.array(valueArb, { minLength: n, maxLength: n }).map((v) => new Tensor(Float64Array.from(v), shape));
-}
-
-const shapeArb = (minRank: number, maxRank: number, minLength = 1) =>
-  fc.array(fc.integer({ min: minLength, max: 3 }), { minLength: minRank, maxLength: maxRank });
-
-/** Every multi-index of a shape, row-major. */
-function indices(shape: readonly number[]): number[][] {
-  let result: number[][] = [[]];
-  for (const n of shape) result = result.flatMap((prefix) => Array.from({ length: n }, (_, i) => [...prefix, i]));
-  return result;
-}
-
-/** Element of `t` at a multi-index (broadcast: aligned on the right, length-1 axes repeated). */
-function at(t: Tensor, index: readonly number[]): number {
-  let offset = 0;
-  const skip = index.length - t.ndim;
-  for (let axis = 0; axis < t.ndim; axis++) offset = offset * t.shape[axis]! + (t.shape[axis] === 1 ? 0 : index[axis + skip]!);
-  return t.data[offset]!;
-}
+// ---- helpers ----
 
 /** Row-major offset of a multi-index. */
 function offsetOf(shape: readonly number[], index: readonly number[]): number {
@@ -268,6 +187,12 @@ describe('concat', () => {
     expect(() => concat([1, 2])).toThrow(/concat: scalars cannot be concatenated/);
     expect(() => concat([])).toThrow(/concat: needs at least one tensor/);
   });
+  it('a tracked input gets its block of the cotangent, a constant one nothing', () => {
+    const weights = new Tensor(Float64Array.of(1, 2, 3, 4, 5), [5]);
+    const constant = new Tensor(Float64Array.of(7, 8, 9), [3]);
+    const g = grad((x: Tensor) => sum(mul(concat([constant, x]), weights)))(new Tensor(Float64Array.of(1, 2), [2])) as Tensor;
+    expect(g.toArray()).toEqual([4, 5]);
+  });
 });
 
 const stackArb = shapeArb(0, 2).chain((shape) =>
@@ -396,5 +321,35 @@ describe('expandDims and squeeze', () => {
   it('errors name the op, the axis and the shape', () => {
     expect(() => squeeze([[1, 2]], 1)).toThrow('squeeze: axis 1 of shape [1, 2] has length 2, not 1');
     expect(() => expandDims([1], 3)).toThrow(/expandDims: axis 3 is out of range for a tensor with 2 dimension/);
+  });
+  it('squeeze without length-1 axes returns the tensor itself', () => {
+    const x = new Tensor(Float64Array.of(1, 2), [2]);
+    expect(squeeze(x)).toBe(x);
+  });
+});
+
+describe('reshape', () => {
+  it('infers one -1 axis from the size', () => {
+    const x = new Tensor(Float64Array.of(1, 2, 3, 4, 5, 6), [2, 3]);
+    expect(reshape(x, [-1]).shape).toEqual([6]);
+    expect(reshape(x, [3, -1]).toArray()).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(reshape(x, [-1, 1, 2]).shape).toEqual([3, 1, 2]);
+    expect(reshape(x, [3, -1]).data).toBe(x.data);
+    // Empty tensors: -1 is 0 when the other axes hold values, and also when they hold none.
+    expect(reshape(new Tensor(new Float64Array(0), [0, 3]), [-1, 3]).shape).toEqual([0, 3]);
+    expect(reshape(new Tensor(new Float64Array(0), [0]), [0, -1]).shape).toEqual([0, 0]);
+  });
+  it('passes the gradient back in the input shape', () => {
+    const weights = new Tensor(Float64Array.of(1, 2, 3, 4), [4]);
+    const g = grad((t: Tensor) => sum(mul(reshape(t, [-1]), weights)))(new Tensor(new Float64Array(4), [2, 2])) as Tensor;
+    expect(g.toArray()).toEqual([[1, 2], [3, 4]]);
+  });
+  it('errors name the shapes and the number of values', () => {
+    const x = new Tensor(Float64Array.of(1, 2, 3, 4), [4]);
+    expect(() => reshape(x, [-1, -1])).toThrow('reshape: only one axis may be -1, got [-1, -1]');
+    expect(() => reshape(x, [3, -1])).toThrow('reshape: cannot reshape a tensor of shape [4] (4 values) into [3, -1]');
+    expect(() => reshape(x, [3, 2])).toThrow('reshape: cannot reshape a tensor of shape [4] (4 values) into [3, 2]');
+    expect(() => reshape(x, [-2, -1])).toThrow('reshape: cannot reshape a tensor of shape [4] (4 values) into [-2, -1]');
+    expect(() => reshape(x, [2.5, -1])).toThrow('reshape: cannot reshape a tensor of shape [4] (4 values) into [2.5, -1]');
   });
 });

@@ -37,6 +37,12 @@ describe('keys', () => {
     expect(() => key(Number.NaN)).toThrow(/key: .*NaN/);
     expect(() => key(2 ** 53)).toThrow(/key: .*9007199254740992/);
   });
+  it('rejects key words that are not unsigned 32-bit integers', () => {
+    expect(new PRNGKey(0, 0xffffffff).words).toEqual([0, 0xffffffff]);
+    expect(() => new PRNGKey(-1, 0)).toThrow('PRNGKey: key words must be unsigned 32-bit integers, got (-1, 0)');
+    expect(() => new PRNGKey(0, 2 ** 32)).toThrow('PRNGKey: key words must be unsigned 32-bit integers, got (0, 4294967296)');
+    expect(() => new PRNGKey(0.5, 0)).toThrow(/PRNGKey: .*\(0\.5, 0\)/);
+  });
   it('is immutable', () => {
     const k = key(3);
     expect(Object.isFrozen(k)).toBe(true);

@@ -7,7 +7,7 @@ import { asTensor, type TensorLike } from '../tensor/create.js';
 import { Tensor } from '../tensor/tensor.js';
 import { definePrimitive } from '../tape/primitive.js';
 import { choleskyFactorInPlace, choleskySolveInPlace } from './cholesky.js';
-import { rightHandSideColumns, squareMatrixOrder } from './matrix.js';
+import { negativeOuterProduct, rightHandSideColumns, squareMatrixOrder } from './matrix.js';
 
 function factor(A: Tensor, n: number): Float64Array {
   const l = A.data.slice();
@@ -44,15 +44,7 @@ const choleskySolvePrimitive = definePrimitive<void>({
     choleskySolveInPlace(l, n, gb, k);
     let gA: Float64Array | null = null;
     if (needed[0]) {
-      const G = new Float64Array(n * n);
-      const xs = x!.data;
-      for (let i = 0; i < n; i++) {
-        for (let c = 0; c < k; c++) {
-          const gi = gb[i * k + c]!;
-          if (gi === 0) continue;
-          for (let j = 0; j < n; j++) G[i * n + j] -= gi * xs[j * k + c]!;
-        }
-      }
+      const G = negativeOuterProduct(gb, x!.data, n, k);
       gA = new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
         gA[i * n + i] = G[i * n + i]!;

@@ -5,6 +5,16 @@
  * @module
  */
 
+/** Exchange rows `r` and `p` of the row-major matrix `m` with `columns` columns (nothing when `r === p`). */
+function swapRows(m: Float64Array, columns: number, r: number, p: number): void {
+  if (p === r) return;
+  for (let c = 0; c < columns; c++) {
+    const held = m[r * columns + c]!;
+    m[r * columns + c] = m[p * columns + c]!;
+    m[p * columns + c] = held;
+  }
+}
+
 /**
  * Factor the row-major `n`x`n` matrix `a` in place as `P A = L U` (L unit
  * lower, U upper, both stored in `a`); `pivots[k]` is the row swapped with
@@ -38,13 +48,7 @@ export function luFactorInPlace(a: Float64Array, n: number, pivots: Int32Array):
     }
     pivots[k] = p;
     if (!(best > threshold)) return k;
-    if (p !== k) {
-      for (let j = 0; j < n; j++) {
-        const held = a[k * n + j]!;
-        a[k * n + j] = a[p * n + j]!;
-        a[p * n + j] = held;
-      }
-    }
+    swapRows(a, n, k, p);
     const pivot = a[k * n + k]!;
     for (let i = k + 1; i < n; i++) {
       const l = a[i * n + k]! / pivot;
@@ -68,15 +72,7 @@ export function luFactorInPlace(a: Float64Array, n: number, pivots: Int32Array):
  * ```
  */
 export function luSolveInPlace(lu: Float64Array, n: number, pivots: Int32Array, b: Float64Array, k: number): void {
-  for (let r = 0; r < n; r++) {
-    const p = pivots[r]!;
-    if (p === r) continue;
-    for (let c = 0; c < k; c++) {
-      const held = b[r * k + c]!;
-      b[r * k + c] = b[p * k + c]!;
-      b[p * k + c] = held;
-    }
-  }
+  for (let r = 0; r < n; r++) swapRows(b, k, r, pivots[r]!);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
       const l = lu[i * n + j]!;
@@ -124,13 +120,5 @@ export function luSolveTransposedInPlace(lu: Float64Array, n: number, pivots: In
       for (let c = 0; c < k; c++) b[i * k + c] -= l * b[j * k + c]!;
     }
   }
-  for (let r = n - 1; r >= 0; r--) {
-    const p = pivots[r]!;
-    if (p === r) continue;
-    for (let c = 0; c < k; c++) {
-      const held = b[r * k + c]!;
-      b[r * k + c] = b[p * k + c]!;
-      b[p * k + c] = held;
-    }
-  }
+  for (let r = n - 1; r >= 0; r--) swapRows(b, k, r, pivots[r]!);
 }

@@ -1,5 +1,5 @@
 /**
- * Argument checks shared by the linear solvers.
+ * Argument checks and gradient pieces shared by the linear solvers.
  *
  * @module
  */
@@ -44,4 +44,28 @@ export function rightHandSideColumns(op: string, b: Tensor, n: number): number {
     throw new Error(`${op}: b must have shape [${n}] or [${n}, k] to match A of shape [${n}, ${n}], got shape ${formatShape(b.shape)}`);
   }
   return b.ndim === 1 ? 1 : b.shape[1]!;
+}
+
+/**
+ * `-(g x^T)` summed over the `k` columns: the `n`x`n` gradient of a solve
+ * `x = A^-1 b` with respect to `A`, given the cotangent `g` of `b` (that is,
+ * `A^-T` applied to the cotangent of `x`) and `x`, both row-major `n`x`k`.
+ * A zero entry of `g` contributes exactly zero, even where `x` is not finite.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * negativeOuterProduct(Float64Array.of(1, 2), Float64Array.of(3, 4), 2, 1); // [-3, -4, -6, -8]
+ * ```
+ */
+export function negativeOuterProduct(g: Float64Array, x: Float64Array, n: number, k: number): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) {
+      const gi = g[i * k + c]!;
+      if (gi === 0) continue;
+      for (let j = 0; j < n; j++) out[i * n + j] -= gi * x[j * k + c]!;
+    }
+  }
+  return out;
 }

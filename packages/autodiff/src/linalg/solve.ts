@@ -7,7 +7,7 @@ import { asTensor, type TensorLike } from '../tensor/create.js';
 import { Tensor } from '../tensor/tensor.js';
 import { definePrimitive } from '../tape/primitive.js';
 import { luFactorInPlace, luSolveInPlace, luSolveTransposedInPlace } from './lu.js';
-import { rightHandSideColumns, squareMatrixOrder } from './matrix.js';
+import { negativeOuterProduct, rightHandSideColumns, squareMatrixOrder } from './matrix.js';
 
 function factor(A: Tensor, n: number): { lu: Float64Array; pivots: Int32Array } {
   const lu = A.data.slice();
@@ -42,19 +42,7 @@ const solvePrimitive = definePrimitive<void>({
     const { lu, pivots } = factor(A!, n);
     const gb = g.slice();
     luSolveTransposedInPlace(lu, n, pivots, gb, k);
-    let gA: Float64Array | null = null;
-    if (needed[0]) {
-      gA = new Float64Array(n * n);
-      const xs = x!.data;
-      for (let i = 0; i < n; i++) {
-        for (let c = 0; c < k; c++) {
-          const gi = gb[i * k + c]!;
-          // A zero cotangent stays zero even where x is not finite.
-          if (gi === 0) continue;
-          for (let j = 0; j < n; j++) gA[i * n + j] -= gi * xs[j * k + c]!;
-        }
-      }
-    }
+    const gA = needed[0] ? negativeOuterProduct(gb, x!.data, n, k) : null;
     return [gA, needed[1] ? gb : null];
   },
 });

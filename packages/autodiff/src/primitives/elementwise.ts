@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { expandData, sumToShape } from '../tensor/broadcast.js';
+import { sumToShape } from '../tensor/broadcast.js';
 import { asTensor, type TensorLike } from '../tensor/create.js';
-import { broadcastShapes, shapesEqual, type Shape } from '../tensor/shape.js';
+import { shapeSize } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { definePrimitive, type Primitive } from '../tape/primitive.js';
+import { broadcastPairShape, operandData, operandStep } from './broadcastOperands.js';
 
 /** The loops of a one-input elementwise primitive. */
 export interface UnaryKernels {
@@ -88,12 +89,6 @@ export interface BinaryKernels {
 /** A binary elementwise op with numpy broadcasting: a function on tensor-likes, and its primitive. */
 export type BinaryOp = ((a: TensorLike, b: TensorLike) => Tensor) & { readonly primitive: Primitive<void> };
 
-/** Data of `t` ready for a kernel reading `data[i * step]` over `shape`. */
-function operand(t: Tensor, shape: Shape): [Float64Array, number] {
-  if (t.size === 1) return [t.data, 0];
-  return [expandData(t.data, t.shape, shape), 1];
-}
-
 /**
  * Define a two-input elementwise primitive with numpy broadcasting from its
  * two loops.
@@ -111,20 +106,16 @@ export function defineBinary(kernels: BinaryKernels): BinaryOp {
   const primitive = definePrimitive<void>({
     name: kernels.name,
     forward([a, b]) {
-      const shape = shapesEqual(a!.shape, b!.shape) ? a!.shape : broadcastShapes(kernels.name, a!.shape, b!.shape);
-      const out = new Tensor(new Float64Array(shape.reduce((p, q) => p * q, 1)), shape);
-      const [aData, aStep] = operand(a!, shape);
-      const [bData, bStep] = operand(b!, shape);
-      kernels.forward(aData, aStep, bData, bStep, out.data);
-      return out;
+      const shape = broadcastPairShape(kernels.name, a!, b!);
+      const out = new Float64Array(shapeSize(shape));
+      kernels.forward(operandData(a!, shape), operandStep(a!), operandData(b!, shape), operandStep(b!), out);
+      return new Tensor(out, shape);
     },
     backward([g], [a, b], [out], _params, needed) {
       const shape = out!.shape;
-      const [aData, aStep] = operand(a!, shape);
-      const [bData, bStep] = operand(b!, shape);
       const ga = needed[0] ? new Float64Array(out!.size) : null;
       const gb = needed[1] ? new Float64Array(out!.size) : null;
-      kernels.backward(g!, aData, aStep, bData, bStep, out!.data, ga, gb);
+      kernels.backward(g!, operandData(a!, shape), operandStep(a!), operandData(b!, shape), operandStep(b!), out!.data, ga, gb);
       return [ga && sumToShape(ga, shape, a!.shape), gb && sumToShape(gb, shape, b!.shape)];
     },
   });

@@ -5,7 +5,7 @@
  * @module
  */
 import { asTensor, type TensorLike } from '../tensor/create.js';
-import { formatShape } from '../tensor/shape.js';
+import { formatShape, shapeSize } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { checkKey, type PRNGKey } from './key.js';
 import { gather, populationOf } from './population.js';
@@ -124,7 +124,7 @@ export function choice(k: PRNGKey, a: number | TensorLike, shape: readonly numbe
   checkKey('choice', k);
   const population = populationOf('choice', a);
   const outShape = sampleShape('choice', shape);
-  const count = outShape.reduce((x, y) => x * y, 1);
+  const count = shapeSize(outShape);
   const n = population.size;
   const replace = options.replace ?? true;
   const p = options.p === undefined ? null : probabilities(options.p, n);

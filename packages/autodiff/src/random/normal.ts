@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { shapeSize } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkKey, type PRNGKey } from './key.js';
 import { sampleShape, WordStream } from './stream.js';
@@ -39,7 +40,7 @@ export function normal(k: PRNGKey, shape: readonly number[], options: NormalOpti
   if (!Number.isFinite(mean)) throw new Error(`normal: mean must be finite, got ${mean}`);
   if (!Number.isFinite(std) || std < 0) throw new Error(`normal: std must be finite and non-negative, got ${std}`);
   const stream = new WordStream(k, 'normal');
-  const data = new Float64Array(outShape.reduce((a, b) => a * b, 1));
+  const data = new Float64Array(shapeSize(outShape));
   for (let i = 0; i < data.length; i += 2) {
     // 1 - u lies in (0, 1], so the logarithm is finite.
     const radius = Math.sqrt(-2 * Math.log(1 - stream.nextDouble()));

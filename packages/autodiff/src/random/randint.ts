@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { shapeSize } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkKey, type PRNGKey } from './key.js';
 import { sampleShape, WordStream } from './stream.js';
@@ -30,7 +31,7 @@ export function randint(k: PRNGKey, shape: readonly number[], minval: number, ma
   const range = maxval - minval;
   if (range > 9007199254740992) throw new Error(`randint: maxval - minval must be at most 2^53, got ${range}`);
   const stream = new WordStream(k, 'randint');
-  const data = new Float64Array(outShape.reduce((a, b) => a * b, 1));
+  const data = new Float64Array(shapeSize(outShape));
   for (let i = 0; i < data.length; i++) data[i] = minval + stream.nextBelow(range);
   return new Tensor(data, outShape);
 }

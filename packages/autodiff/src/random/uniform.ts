@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { shapeSize } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkKey, type PRNGKey } from './key.js';
 import { sampleShape, WordStream } from './stream.js';
@@ -51,7 +52,7 @@ export function uniform(k: PRNGKey, shape: readonly number[], options: UniformOp
     throw new Error(`uniform: need finite minval < maxval with a finite difference, got minval = ${minval}, maxval = ${maxval}`);
   }
   const stream = new WordStream(k, 'uniform');
-  const data = new Float64Array(outShape.reduce((a, b) => a * b, 1));
+  const data = new Float64Array(shapeSize(outShape));
   // Rounding of `minval + span * u` may land on maxval itself; the top is excluded.
   const top = previousDouble(maxval);
   for (let i = 0; i < data.length; i++) {

@@ -70,6 +70,10 @@ function describeInputs(inputs: readonly Tensor[]): string {
  * Throw when a forward output holds a non-finite value.
  *
  * @internal
+ * @example
+ * ```ts
+ * checkForward('sqrt', [x], [tensor([NaN])]); // throws, naming "sqrt" and the index
+ * ```
  */
 export function checkForward(name: string, inputs: readonly Tensor[], outputs: readonly Tensor[]): void {
   for (let k = 0; k < outputs.length; k++) {
@@ -87,6 +91,10 @@ export function checkForward(name: string, inputs: readonly Tensor[], outputs: r
  * Throw when a backward cotangent holds a non-finite value.
  *
  * @internal
+ * @example
+ * ```ts
+ * checkBackward('log', [x], [Float64Array.of(Infinity)]); // throws, naming "log" and input 0
+ * ```
  */
 export function checkBackward(name: string, inputs: readonly Tensor[], cotangents: readonly (Float64Array | null)[]): void {
   for (let k = 0; k < cotangents.length; k++) {

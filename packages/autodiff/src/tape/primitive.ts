@@ -113,6 +113,13 @@ export function getPrimitive(name: string): Primitive<unknown> | undefined {
  * cotangent will be needed.
  *
  * @internal
+ * @example
+ * ```ts
+ * grad((x: Tensor) => {
+ *   isTracked(x, activeTapeOrNull()); // true
+ *   return sum(x);
+ * })(tensor([1]));
+ * ```
  */
 export function isTracked(t: Tensor, tape: Tape | null): boolean {
   return tape !== null && t._tape === tape;
@@ -133,6 +140,10 @@ function checkNotStale(name: string, t: Tensor, tape: Tape): void {
  * when no gradient is being taken.
  *
  * @internal
+ * @example
+ * ```ts
+ * applyPrimitive(getPrimitive('neg')!, [tensor([1, 2])], undefined); // Tensor [-1, -2]
+ * ```
  */
 export function applyPrimitive<Params>(primitive: Primitive<Params>, inputs: readonly Tensor[], params: Params): Tensor | Tensor[] {
   const result = primitive.forward(inputs, params);
@@ -161,6 +172,10 @@ export function applyPrimitive<Params>(primitive: Primitive<Params>, inputs: rea
  * Run a record's backward rule, with the debug check when it is on.
  *
  * @internal
+ * @example
+ * ```ts
+ * runBackward(getPrimitive('neg')!, [Float64Array.of(1)], [x], [y], undefined, [true]); // [Float64Array [-1]]
+ * ```
  */
 export function runBackward(
   primitive: Primitive<unknown>,

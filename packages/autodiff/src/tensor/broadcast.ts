@@ -4,34 +4,8 @@
  *
  * @module
  */
-import { shapeSize, shapesEqual, stridesOf, type Shape } from './shape.js';
-
-/**
- * For each element of `toShape`, the index of the element of `fromShape` it
- * repeats under broadcasting.
- */
-function sourceIndices(fromShape: Shape, toShape: Shape): Int32Array {
-  const size = shapeSize(toShape);
-  const ndim = toShape.length;
-  const offset = ndim - fromShape.length;
-  const fromStrides = stridesOf(fromShape);
-  const strides = new Array<number>(ndim).fill(0);
-  for (let i = 0; i < fromShape.length; i++) strides[offset + i] = fromShape[i] === 1 ? 0 : fromStrides[i]!;
-  const indices = new Int32Array(size);
-  const counter = new Array<number>(ndim).fill(0);
-  let source = 0;
-  for (let i = 0; i < size; i++) {
-    indices[i] = source;
-    for (let axis = ndim - 1; axis >= 0; axis--) {
-      counter[axis]!++;
-      source += strides[axis]!;
-      if (counter[axis]! < toShape[axis]!) break;
-      source -= strides[axis]! * counter[axis]!;
-      counter[axis] = 0;
-    }
-  }
-  return indices;
-}
+import { broadcastIndex } from './indexMap.js';
+import { shapeSize, shapesEqual, type Shape } from './shape.js';
 
 /**
  * The values of `data` (shape `fromShape`) repeated to fill `toShape`, a
@@ -50,7 +24,7 @@ export function expandData(data: Float64Array, fromShape: Shape, toShape: Shape)
     out.fill(data[0]!);
     return out;
   }
-  const indices = sourceIndices(fromShape, toShape);
+  const indices = broadcastIndex(fromShape, toShape);
   for (let i = 0; i < size; i++) out[i] = data[indices[i]!]!;
   return out;
 }
@@ -74,7 +48,7 @@ export function sumToShape(data: Float64Array, fromShape: Shape, toShape: Shape)
     out[0] = total;
     return out;
   }
-  const indices = sourceIndices(toShape, fromShape);
+  const indices = broadcastIndex(toShape, fromShape);
   for (let i = 0; i < data.length; i++) out[indices[i]!] += data[i]!;
   return out;
 }

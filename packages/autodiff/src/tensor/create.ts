@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { checkShape, formatShape, type Shape } from './shape.js';
+import { checkShape, formatShape, shapeSize, type Shape } from './shape.js';
 import { Tensor, type NestedNumbers } from './tensor.js';
 
 /**
@@ -24,7 +24,7 @@ export type TensorLike = Tensor | number | Float64Array | NestedNumbers;
  */
 export function asTensor(value: TensorLike, op = 'tensor'): Tensor {
   if (value instanceof Tensor) return value;
-  if (typeof value === 'number') return new Tensor(Float64Array.of(value), []);
+  if (typeof value === 'number') return scalar(value);
   if (value instanceof Float64Array) return new Tensor(value, [value.length]);
   if (Array.isArray(value)) return fromNested(value, op);
   throw new Error(`${op}: expected a number, an array of numbers or a Tensor, got ${describe(value)}`);
@@ -44,7 +44,7 @@ function fromNested(value: readonly NestedNumbers[], op: string): Tensor {
     if (level.length === 0) break;
     level = level[0];
   }
-  const data = new Float64Array(shape.reduce((a, b) => a * b, 1));
+  const data = new Float64Array(shapeSize(shape));
   let offset = 0;
   const fill = (node: unknown, axis: number, path: string): void => {
     if (axis === shape.length) {
@@ -84,7 +84,10 @@ export function tensor(value: TensorLike): Tensor {
  * ```
  */
 export function scalar(value: number): Tensor {
-  return new Tensor(Float64Array.of(value), []);
+  // Cheaper than Float64Array.of(value): constants in arithmetic go through here.
+  const data = new Float64Array(1);
+  data[0] = value;
+  return new Tensor(data, []);
 }
 
 /**
@@ -97,7 +100,7 @@ export function scalar(value: number): Tensor {
  */
 export function full(shape: Shape, value: number): Tensor {
   checkShape('full', shape);
-  const t = new Tensor(new Float64Array(shape.reduce((a, b) => a * b, 1)), [...shape]);
+  const t = new Tensor(new Float64Array(shapeSize(shape)), [...shape]);
   if (value !== 0) t.data.fill(value);
   return t;
 }

@@ -12,7 +12,7 @@ import { formatShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { backpropagate } from '../tape/backward.js';
 import { Tape, withTape } from '../tape/tape.js';
-import { flatten, type FlatTree, type Tree } from './tree.js';
+import { flatten, FlattenedTree, type FlatTree, type Tree } from './tree.js';
 
 /** Which arguments to differentiate: one index, or several. */
 export type Argnums = number | readonly number[];
@@ -46,6 +46,11 @@ export interface Recording {
  * (the caller's objects are never modified).
  *
  * @internal
+ * @example
+ * ```ts
+ * const recording = record((x: Tensor) => sum(mul(x, x)), [tensor([1, 2])], [0], 'grad');
+ * recording.tape.records.length; // 2 (mul, sum)
+ * ```
  */
 export function record(f: (...args: never[]) => unknown, args: readonly unknown[], argnums: readonly number[], op: string): Recording {
   for (const index of argnums) {
@@ -58,7 +63,7 @@ export function record(f: (...args: never[]) => unknown, args: readonly unknown[
   const inputs: FlatTree[] = [];
   const trackedInputs: Tensor[][] = [];
   for (const index of argnums) {
-    const flat = flatten(args[index] as Tree, `${op}: argument ${index}`);
+    const flat = new FlattenedTree(args[index] as Tree, `${op}: argument ${index}`);
     const tracked = flat.leaves.map((leaf) => {
       const copy = new Tensor(leaf.data, leaf.shape);
       tape.track(copy);
@@ -81,6 +86,11 @@ export function record(f: (...args: never[]) => unknown, args: readonly unknown[
  * rebuild one gradient tree per differentiated argument.
  *
  * @internal
+ * @example
+ * ```ts
+ * const recording = record((x: Tensor) => sum(mul(x, x)), [tensor([1, 2])], [0], 'grad');
+ * pullback(recording, [recording.result as Tensor], [Float64Array.of(1)]); // [Tensor [2, 4]]
+ * ```
  */
 export function pullback(recording: Recording, outputs: readonly Tensor[], seeds: readonly Float64Array[]): Tree[] {
   const ids: number[] = [];

@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { expandData } from '../../tensor/broadcast.js';
 import { asTensor, type TensorLike } from '../../tensor/create.js';
-import { broadcastShapes, shapesEqual, shapeSize, type Shape } from '../../tensor/shape.js';
+import { shapeSize } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive, type Primitive } from '../../tape/primitive.js';
+import { broadcastPairShape, operandData, operandStep } from '../broadcastOperands.js';
 
 /** The loop of a comparison primitive. */
 export interface ComparisonKernel {
@@ -23,10 +23,6 @@ export interface ComparisonKernel {
 
 /** A comparison: a function on tensor-likes giving a 0/1 mask, and its primitive. */
 export type ComparisonOp = ((a: TensorLike, b: TensorLike) => Tensor) & { readonly primitive: Primitive<void> };
-
-function operandData(t: Tensor, shape: Shape): Float64Array {
-  return t.size === 1 ? t.data : expandData(t.data, t.shape, shape);
-}
 
 /**
  * Define a comparison primitive (no backward: nothing is recorded, and the
@@ -45,9 +41,9 @@ export function defineComparison(kernel: ComparisonKernel): ComparisonOp {
   const primitive = definePrimitive<void>({
     name: kernel.name,
     forward([a, b]) {
-      const shape = shapesEqual(a!.shape, b!.shape) ? a!.shape : broadcastShapes(kernel.name, a!.shape, b!.shape);
+      const shape = broadcastPairShape(kernel.name, a!, b!);
       const out = new Float64Array(shapeSize(shape));
-      kernel.forward(operandData(a!, shape), a!.size === 1 ? 0 : 1, operandData(b!, shape), b!.size === 1 ? 0 : 1, out);
+      kernel.forward(operandData(a!, shape), operandStep(a!), operandData(b!, shape), operandStep(b!), out);
       return new Tensor(out, shape);
     },
   });

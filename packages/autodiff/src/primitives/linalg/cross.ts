@@ -1,24 +1,20 @@
-import { expandData, sumToShape } from '../../tensor/broadcast.js';
+import { sumToShape } from '../../tensor/broadcast.js';
 import { asTensor, type TensorLike } from '../../tensor/create.js';
 import { shapeSize } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive } from '../../tape/primitive.js';
-import { lastAxisLeading } from './operands.js';
+import { expandLastAxisOperands, lastAxisLeading } from './operands.js';
 
 const crossPrimitive = definePrimitive<number[]>({
   name: 'cross',
   forward([a, b], leading) {
-    const full = [...leading, 2];
-    const aData = expandData(a!.data, a!.shape, full);
-    const bData = expandData(b!.data, b!.shape, full);
+    const { aData, bData } = expandLastAxisOperands(a!, b!, leading);
     const out = new Float64Array(shapeSize(leading));
     for (let i = 0; i < out.length; i++) out[i] = aData[2 * i]! * bData[2 * i + 1]! - aData[2 * i + 1]! * bData[2 * i]!;
     return new Tensor(out, leading);
   },
   backward([g], [a, b], _outputs, leading, needed) {
-    const full = [...leading, 2];
-    const aData = expandData(a!.data, a!.shape, full);
-    const bData = expandData(b!.data, b!.shape, full);
+    const { full, aData, bData } = expandLastAxisOperands(a!, b!, leading);
     const ga = needed[0] ? new Float64Array(aData.length) : null;
     const gb = needed[1] ? new Float64Array(bData.length) : null;
     for (let i = 0; i < g!.length; i++) {

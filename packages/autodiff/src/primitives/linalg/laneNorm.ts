@@ -15,6 +15,11 @@ const TINY_SUM_OF_SQUARES = 1e-280;
  * vectors of huge or tiny entries get an accurate, non-zero length.
  *
  * @internal
+ * @example
+ * ```ts
+ * laneNorm(Float64Array.of(3, 0, 4, 0), 0, 2, 2); // 5, the length of (3, 4)
+ * laneNorm(Float64Array.of(3e200, 4e200), 0, 2, 1); // ~5e200 (no overflow)
+ * ```
  */
 export function laneNorm(data: Float64Array, start: number, length: number, stride: number): number {
   let sumOfSquares = 0;

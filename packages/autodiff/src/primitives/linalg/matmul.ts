@@ -1,9 +1,10 @@
 import { asTensor, type TensorLike } from '../../tensor/create.js';
+import { broadcastIndex } from '../../tensor/indexMap.js';
 import { formatShape, shapeSize } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive } from '../../tape/primitive.js';
 import { reshape } from '../structure/reshape.js';
-import { broadcastLeading, broadcastSourceIndex } from './operands.js';
+import { broadcastLeading } from './operands.js';
 
 /** A batched product `[...batch, n, k] @ [...batch, k, m]`, batches broadcast. */
 interface BatchedProduct {
@@ -102,8 +103,8 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
     );
   }
   const batchShape = broadcastLeading('matmul', ta.shape, tb.shape, 2);
-  const aBatch = broadcastSourceIndex(ta.shape.slice(0, -2), batchShape);
-  const bBatch = broadcastSourceIndex(tb.shape.slice(0, -2), batchShape);
+  const aBatch = broadcastIndex(ta.shape.slice(0, -2), batchShape);
+  const bBatch = broadcastIndex(tb.shape.slice(0, -2), batchShape);
   const outShape = [...batchShape, n, m];
   const result = matmulPrimitive.apply([ta, tb], { n, k, m, aBatch, bBatch, outShape }) as Tensor;
   if (!aVector && !bVector) return result;

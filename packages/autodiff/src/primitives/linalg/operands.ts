@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { broadcastShapes, formatShape, shapeSize, stridesOf, type Shape } from '../../tensor/shape.js';
+import { expandData } from '../../tensor/broadcast.js';
+import { broadcastShapes, formatShape, type Shape } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
 
 /**
@@ -12,6 +13,10 @@ import type { Tensor } from '../../tensor/tensor.js';
  * `trailing` ones), with an error naming the op and both full shapes.
  *
  * @internal
+ * @example
+ * ```ts
+ * broadcastLeading('matmul', [2, 1, 3, 4], [5, 4, 6], 2); // [2, 5]
+ * ```
  */
 export function broadcastLeading(op: string, a: Shape, b: Shape, trailing: number): number[] {
   try {
@@ -27,6 +32,11 @@ export function broadcastLeading(op: string, a: Shape, b: Shape, trailing: numbe
  * axes.
  *
  * @internal
+ * @example
+ * ```ts
+ * lastAxisLeading('dot', tensor([[1, 2], [3, 4]]), tensor([5, 6])); // [2]
+ * lastAxisLeading('cross', tensor([1, 2, 3]), tensor([4, 5, 6]), 2); // throws: last axes must have length 2
+ * ```
  */
 export function lastAxisLeading(op: string, a: Tensor, b: Tensor, length?: number): number[] {
   if (a.ndim === 0 || b.ndim === 0) {
@@ -40,31 +50,27 @@ export function lastAxisLeading(op: string, a: Tensor, b: Tensor, length?: numbe
   return broadcastLeading(op, a.shape, b.shape, 1);
 }
 
+/** The operands of a last-axis op (dot, cross), expanded to their common shape. */
+export interface ExpandedOperands {
+  /** The common shape `[...leading, n]`. */
+  readonly full: number[];
+  /** The data of `a` expanded to `full` (itself when already of that shape). */
+  readonly aData: Float64Array;
+  /** The data of `b` expanded to `full`. */
+  readonly bData: Float64Array;
+}
+
 /**
- * For each element of `toShape`, the row-major index of the element of
- * `fromShape` it repeats under broadcasting.
+ * Expand two vector operands (checked by `lastAxisLeading`, whose result is
+ * `leading`) to their common shape `[...leading, n]`.
  *
  * @internal
+ * @example
+ * ```ts
+ * expandLastAxisOperands(tensor([[1, 2], [3, 4]]), tensor([5, 6]), [2]).bData; // [5, 6, 5, 6]
+ * ```
  */
-export function broadcastSourceIndex(fromShape: Shape, toShape: Shape): Int32Array {
-  const ndim = toShape.length;
-  const offset = ndim - fromShape.length;
-  const fromStrides = stridesOf(fromShape);
-  const strides = new Array<number>(ndim).fill(0);
-  for (let i = 0; i < fromShape.length; i++) strides[offset + i] = fromShape[i] === 1 ? 0 : fromStrides[i]!;
-  const size = shapeSize(toShape);
-  const index = new Int32Array(size);
-  const counter = new Array<number>(ndim).fill(0);
-  let source = 0;
-  for (let i = 0; i < size; i++) {
-    index[i] = source;
-    for (let axis = ndim - 1; axis >= 0; axis--) {
-      counter[axis]!++;
-      source += strides[axis]!;
-      if (counter[axis]! < toShape[axis]!) break;
-      source -= strides[axis]! * counter[axis]!;
-      counter[axis] = 0;
-    }
-  }
-  return index;
+export function expandLastAxisOperands(a: Tensor, b: Tensor, leading: readonly number[]): ExpandedOperands {
+  const full = [...leading, a.shape[a.ndim - 1]!];
+  return { full, aData: expandData(a.data, a.shape, full), bData: expandData(b.data, b.shape, full) };
 }

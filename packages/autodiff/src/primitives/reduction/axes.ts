@@ -21,6 +21,11 @@ export interface ReduceOptions {
  * Split a second argument that may be the axes or an options object.
  *
  * @internal
+ * @example
+ * ```ts
+ * reduceOptions(1, true); // { axis: 1, keepdims: true }
+ * reduceOptions({ axis: [0, 1] }); // { axis: [0, 1] }
+ * ```
  */
 export function reduceOptions(axisOrOptions: Axes | ReduceOptions, keepdims?: boolean): ReduceOptions {
   if (axisOrOptions === undefined || typeof axisOrOptions === 'number' || Array.isArray(axisOrOptions)) {
@@ -34,9 +39,20 @@ export function reduceOptions(axisOrOptions: Axes | ReduceOptions, keepdims?: bo
  * reducing them one at a time keeps the remaining indices valid).
  *
  * @internal
+ * @example
+ * ```ts
+ * resolveAxes('sum', [2, 3, 4], [0, -1]); // [2, 0]
+ * resolveAxes('sum', [2, 3], undefined); // [1, 0]
+ * ```
  */
 export function resolveAxes(op: string, shape: Shape, axis: Axes): number[] {
-  const list = axis === undefined ? shape.map((_, i) => i) : typeof axis === 'number' ? [axis] : [...axis];
+  if (axis === undefined) {
+    // Every axis: unique and in range by construction.
+    const all: number[] = [];
+    for (let a = shape.length - 1; a >= 0; a--) all.push(a);
+    return all;
+  }
+  const list = typeof axis === 'number' ? [axis] : [...axis];
   const resolved = list.map((a) => normalizeAxis(op, a, shape.length));
   if (new Set(resolved).size !== resolved.length) throw new Error(`${op}: repeated axis in ${JSON.stringify(list)}`);
   return resolved.sort((a, b) => b - a);
@@ -58,6 +74,10 @@ export interface AxisWalk {
  * The walk of a reduction over `axis` of `shape`.
  *
  * @internal
+ * @example
+ * ```ts
+ * axisWalk([2, 3, 4], 1); // { outer: 2, length: 3, inner: 4, reducedShape: [2, 4] }
+ * ```
  */
 export function axisWalk(shape: Shape, axis: number): AxisWalk {
   let outer = 1;
@@ -72,6 +92,10 @@ export function axisWalk(shape: Shape, axis: number): AxisWalk {
  * The output shape with reduced axes kept as length 1.
  *
  * @internal
+ * @example
+ * ```ts
+ * keptShape([2, 3, 4], [0, 2]); // [1, 3, 1]
+ * ```
  */
 export function keptShape(shape: Shape, axes: readonly number[]): number[] {
   return shape.map((n, i) => (axes.includes(i) ? 1 : n));

@@ -1,11 +1,10 @@
-import { asTensor, type TensorLike } from '../../tensor/create.js';
+import type { TensorLike } from '../../tensor/create.js';
 import { shapeSize } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive } from '../../tape/primitive.js';
-import { reshape } from '../structure/reshape.js';
-import { keptShape, reduceOptions, resolveAxes, type Axes, type ReduceOptions } from './axes.js';
-import { extremumBackward } from './extremum.js';
-import { checkNonEmptyReduction, reducedIndex, type ReducedIndex } from './reducedIndex.js';
+import type { Axes, ReduceOptions } from './axes.js';
+import { extremumBackward, reduceExtremum } from './extremum.js';
+import type { ReducedIndex } from './reducedIndex.js';
 
 const maxPrimitive = definePrimitive<ReducedIndex>({
   name: 'max',
@@ -41,12 +40,5 @@ const maxPrimitive = definePrimitive<ReducedIndex>({
  * ```
  */
 export function max(x: TensorLike, axis?: Axes | ReduceOptions, keepdims?: boolean): Tensor {
-  const t = asTensor(x, 'max');
-  const options = reduceOptions(axis, keepdims);
-  const axes = resolveAxes('max', t.shape, options.axis);
-  if (axes.length === 0) return t;
-  const reduced = reducedIndex(t.shape, axes);
-  checkNonEmptyReduction('max', t.shape, axes, reduced);
-  const result = maxPrimitive.apply([t], reduced) as Tensor;
-  return options.keepdims ? reshape(result, keptShape(t.shape, axes)) : result;
+  return reduceExtremum('max', maxPrimitive, x, axis, keepdims);
 }

@@ -1,11 +1,10 @@
-import { asTensor, type TensorLike } from '../../tensor/create.js';
+import type { TensorLike } from '../../tensor/create.js';
 import { shapeSize } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive } from '../../tape/primitive.js';
-import { reshape } from '../structure/reshape.js';
-import { keptShape, reduceOptions, resolveAxes, type Axes, type ReduceOptions } from './axes.js';
-import { extremumBackward } from './extremum.js';
-import { checkNonEmptyReduction, reducedIndex, type ReducedIndex } from './reducedIndex.js';
+import type { Axes, ReduceOptions } from './axes.js';
+import { extremumBackward, reduceExtremum } from './extremum.js';
+import type { ReducedIndex } from './reducedIndex.js';
 
 const minPrimitive = definePrimitive<ReducedIndex>({
   name: 'min',
@@ -41,12 +40,5 @@ const minPrimitive = definePrimitive<ReducedIndex>({
  * ```
  */
 export function min(x: TensorLike, axis?: Axes | ReduceOptions, keepdims?: boolean): Tensor {
-  const t = asTensor(x, 'min');
-  const options = reduceOptions(axis, keepdims);
-  const axes = resolveAxes('min', t.shape, options.axis);
-  if (axes.length === 0) return t;
-  const reduced = reducedIndex(t.shape, axes);
-  checkNonEmptyReduction('min', t.shape, axes, reduced);
-  const result = minPrimitive.apply([t], reduced) as Tensor;
-  return options.keepdims ? reshape(result, keptShape(t.shape, axes)) : result;
+  return reduceExtremum('min', minPrimitive, x, axis, keepdims);
 }

@@ -1,8 +1,8 @@
-import { asTensor, type TensorLike } from '../../tensor/create.js';
+import type { TensorLike } from '../../tensor/create.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive } from '../../tape/primitive.js';
-import { reshape } from '../structure/reshape.js';
-import { axisWalk, keptShape, reduceOptions, resolveAxes, type Axes, type ReduceOptions } from './axes.js';
+import { axisWalk, type Axes, type ReduceOptions } from './axes.js';
+import { reduceAxisByAxis } from './perAxis.js';
 
 /**
  * Product over one axis. Its adjoint gives each element the product of the
@@ -62,11 +62,5 @@ const prodAxis = definePrimitive<number>({
  * ```
  */
 export function prod(x: TensorLike, axis?: Axes | ReduceOptions, keepdims?: boolean): Tensor {
-  const t = asTensor(x, 'prod');
-  const options = reduceOptions(axis, keepdims);
-  const axes = resolveAxes('prod', t.shape, options.axis);
-  let result = t;
-  if (axes.length === t.ndim && t.ndim > 1) result = prodAxis.apply([reshape(t, [t.size])], 0) as Tensor;
-  else for (const a of axes) result = prodAxis.apply([result], a) as Tensor;
-  return options.keepdims ? reshape(result, keptShape(t.shape, axes)) : result;
+  return reduceAxisByAxis('prod', prodAxis, x, axis, keepdims);
 }

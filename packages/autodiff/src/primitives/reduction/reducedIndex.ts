@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { stridedIndex } from '../../tensor/indexMap.js';
 import { formatShape, shapeSize, type Shape } from '../../tensor/shape.js';
 
 /** Where each element of a tensor goes under a reduction. */
@@ -22,6 +23,10 @@ export interface ReducedIndex {
  * The reduction map of `shape` over `axes` (normalised, unique).
  *
  * @internal
+ * @example
+ * ```ts
+ * reducedIndex([2, 3], [1]); // { index: [0, 0, 0, 1, 1, 1], reducedShape: [2], count: 3 }
+ * ```
  */
 export function reducedIndex(shape: Shape, axes: readonly number[]): ReducedIndex {
   const ndim = shape.length;
@@ -40,21 +45,7 @@ export function reducedIndex(shape: Shape, axes: readonly number[]): ReducedInde
     strides[axis] = stride;
     stride *= shape[axis]!;
   }
-  const size = shapeSize(shape);
-  const index = new Int32Array(size);
-  const counter = new Array<number>(ndim).fill(0);
-  let target = 0;
-  for (let i = 0; i < size; i++) {
-    index[i] = target;
-    for (let axis = ndim - 1; axis >= 0; axis--) {
-      counter[axis]!++;
-      target += strides[axis]!;
-      if (counter[axis]! < shape[axis]!) break;
-      target -= strides[axis]! * counter[axis]!;
-      counter[axis] = 0;
-    }
-  }
-  return { index, reducedShape, count };
+  return { index: stridedIndex(shape, strides), reducedShape, count };
 }
 
 /**
@@ -62,6 +53,10 @@ export function reducedIndex(shape: Shape, axes: readonly number[]): ReducedInde
  * set into some output element.
  *
  * @internal
+ * @example
+ * ```ts
+ * checkNonEmptyReduction('max', [2, 0], [1], reducedIndex([2, 0], [1])); // throws: max has no identity
+ * ```
  */
 export function checkNonEmptyReduction(op: string, shape: Shape, axes: readonly number[], reduced: ReducedIndex): void {
   if (reduced.count === 0 && shapeSize(reduced.reducedShape) > 0) {

@@ -1,8 +1,8 @@
-import { asTensor, type TensorLike } from '../../tensor/create.js';
+import type { TensorLike } from '../../tensor/create.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive } from '../../tape/primitive.js';
-import { reshape } from '../structure/reshape.js';
-import { axisWalk, keptShape, reduceOptions, resolveAxes, type Axes, type ReduceOptions } from './axes.js';
+import { axisWalk, type Axes, type ReduceOptions } from './axes.js';
+import { reduceAxisByAxis } from './perAxis.js';
 
 /** Sum over one axis; its adjoint repeats the cotangent along that axis. */
 const sumAxis = definePrimitive<number>({
@@ -44,12 +44,5 @@ const sumAxis = definePrimitive<number>({
  * ```
  */
 export function sum(x: TensorLike, axis?: Axes | ReduceOptions, keepdims?: boolean): Tensor {
-  const t = asTensor(x, 'sum');
-  const options = reduceOptions(axis, keepdims);
-  const axes = resolveAxes('sum', t.shape, options.axis);
-  let result = t;
-  // Summing every axis of a multi-axis tensor is one pass over its flat data.
-  if (axes.length === t.ndim && t.ndim > 1) result = sumAxis.apply([reshape(t, [t.size])], 0) as Tensor;
-  else for (const a of axes) result = sumAxis.apply([result], a) as Tensor;
-  return options.keepdims ? reshape(result, keptShape(t.shape, axes)) : result;
+  return reduceAxisByAxis('sum', sumAxis, x, axis, keepdims);
 }

@@ -1,5 +1,6 @@
 import { asTensor, type TensorLike } from '../../tensor/create.js';
-import { formatShape, shapeSize, stridesOf } from '../../tensor/shape.js';
+import { stridedIndex } from '../../tensor/indexMap.js';
+import { formatShape, stridesOf } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { definePrimitive } from '../../tape/primitive.js';
 
@@ -95,18 +96,6 @@ export function slice(x: TensorLike, spec: SliceSpec): Tensor {
     outShape[axis] = count;
     offset += start * strides[axis]!;
   }
-  const size = shapeSize(outShape);
-  const source = new Int32Array(size);
-  const counter = new Array<number>(ndim).fill(0);
-  for (let i = 0; i < size; i++) {
-    source[i] = offset;
-    for (let axis = ndim - 1; axis >= 0; axis--) {
-      counter[axis]!++;
-      offset += steps[axis]!;
-      if (counter[axis]! < outShape[axis]!) break;
-      offset -= steps[axis]! * counter[axis]!;
-      counter[axis] = 0;
-    }
-  }
+  const source = stridedIndex(outShape, steps, offset);
   return slicePrimitive.apply([t], { source, outShape }) as Tensor;
 }
