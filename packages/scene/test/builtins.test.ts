@@ -144,7 +144,7 @@ describe('randomScene', () => {
     );
   });
 
-  it('has one TX, one wall (DiffeRT2d's default) and one RX by default, and accepts a PRNG key as seed', () => {
+  it('has one TX, one wall (as DiffeRT2d) and one RX by default, and accepts a PRNG key as seed', () => {
     const scene = randomScene({ seed: 0 });
     expect([...scene.transmitters.keys()]).toEqual(['tx_0']);
     expect([...scene.receivers.keys()]).toEqual(['rx_0']);

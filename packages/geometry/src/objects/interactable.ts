@@ -141,6 +141,46 @@ export interface Interactable {
   interactionLoss(a: Tensor, b: Tensor, c: Tensor): Tensor;
 
   /**
+   * Optional: the interaction loss as a vector of residuals, so that
+   * `interactionLoss(a, b, c)` is the sum of their squares. Least-squares
+   * solvers (the min-path tracer's Levenberg-Marquardt) need them: a perfect
+   * interaction is where every residual is 0, and their Jacobian is smooth
+   * there, where the loss's square root is not.
+   *
+   * Tracers trust these residuals only when they are defined on the same
+   * class as `interactionLoss` or on a subclass of it: a subclass that
+   * overrides only `interactionLoss` keeps its parent's residuals, which
+   * then no longer match, and is treated as having none.
+   *
+   * @param a - previous points `[..., 2]` (metres).
+   * @param b - interaction points `[..., 2]`, on the object.
+   * @param c - next points `[..., 2]`.
+   * @returns `[..., m]` (unitless): `m` residuals per path (0 for a vertex),
+   *   the batch axes of `a`, `b`, `c` broadcast.
+   * @example
+   * ```ts
+   * new Wall([[0, 0], [1, 0]]).interactionResiduals([0, 1], [0.5, 0], [1, 1]).toArray(); // [0, 0]
+   * ```
+   */
+  interactionResiduals?(a: Tensor, b: Tensor, c: Tensor): Tensor;
+
+  /**
+   * Optional: the Jacobian of `parametricToCartesian`, `d xy / d s`.
+   * Fermat tracers use it to write the stationarity of the path length; an
+   * object without it gets central differences of `parametricToCartesian`.
+   * Trusted under the same rule as `interactionResiduals`, here relative to
+   * `parametricToCartesian`.
+   *
+   * @param s - `[..., parameterCount]`.
+   * @returns `[..., 2, parameterCount]` (metres per unit of `s`).
+   * @example
+   * ```ts
+   * new Wall([[0, 0], [2, 0]]).parametricJacobian([0.5]).toArray(); // [[2], [0]]
+   * ```
+   */
+  parametricJacobian?(s: Tensor): Tensor;
+
+  /**
    * The axis-aligned bounding box `[[xmin, ymin], [xmax, ymax]]`.
    *
    * @returns `[2, 2]` (metres).

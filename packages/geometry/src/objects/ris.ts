@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { add, broadcastTo, cos, cross, dot, neg, normalize, sin, square, sub, type Tensor, type TensorLike } from '@differt2d/autodiff';
+import { broadcastTo, cos, cross, dot, neg, normalize, sin, square, stack, sub, sum, type Tensor, type TensorLike } from '@differt2d/autodiff';
 import { batchOf, batchShape, checkedScalar, type ObjectOptions } from './coordinates.js';
 import { Wall } from './wall.js';
 
@@ -59,7 +59,8 @@ export class RIS extends Wall {
 
   /**
    * The distance, on the unit circle, between the outgoing direction and the
-   * one `phi` prescribes (the incidence `a` is ignored, as in DiffeRT2d).
+   * one `phi` prescribes (the incidence `a` is ignored, as in DiffeRT2d): the
+   * sum of the squares of `interactionResiduals` (this object's).
    *
    * @param a - previous points `[..., 2]` (metres); only their batch shape counts.
    * @param b - points on the surface `[..., 2]`.
@@ -75,11 +76,34 @@ export class RIS extends Wall {
     const previous = batchOf(a, 2, op, 'a');
     const on = batchOf(b, 2, op, 'b');
     const next = batchOf(c, 2, op, 'c');
+    batchShape(op, previous, on, next); // a mismatch fails here, naming this method
+    return sum(square(this.interactionResiduals(previous, on, next)), -1);
+  }
+
+  /**
+   * The two residuals of the outgoing direction: with `r = normalize(c - b)`,
+   * `[cross(-r, n) - sin phi, dot(-r, n) - cos phi]` (both 0 when the ray
+   * leaves at `phi`).
+   *
+   * @param a - previous points `[..., 2]` (metres); only their batch shape counts.
+   * @param b - points on the surface `[..., 2]`.
+   * @param c - next points `[..., 2]`.
+   * @returns `[..., 2]` (unitless), differentiable w.r.t. `b`, `c`, the surface and `phi`.
+   * @example
+   * ```ts
+   * new RIS([[0, 0], [0, 1]]).interactionResiduals([-1, 0], [0, 0.5], [-1, 1.5]).toArray(); // [~0, ~0]
+   * ```
+   */
+  override interactionResiduals(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
+    const op = this.op('interactionResiduals');
+    const previous = batchOf(a, 2, op, 'a');
+    const on = batchOf(b, 2, op, 'b');
+    const next = batchOf(c, 2, op, 'c');
     const n = this.normal();
     const backwards = neg(normalize(sub(next, on)));
-    const loss = add(square(sub(cross(backwards, n), sin(this.phi))), square(sub(dot(backwards, n), cos(this.phi))));
-    // a does not enter the loss, but its batch axes do enter the result's shape
-    return broadcastTo(loss, batchShape(op, previous, on, next));
+    const residuals = stack([sub(cross(backwards, n), sin(this.phi)), sub(dot(backwards, n), cos(this.phi))], -1);
+    // a does not enter the residuals, but its batch axes do enter the result's shape
+    return broadcastTo(residuals, [...batchShape(op, previous, on, next), 2]);
   }
 
   protected override withXys(xys: Tensor): this {

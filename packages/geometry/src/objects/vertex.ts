@@ -121,6 +121,39 @@ export class Vertex extends Point implements Interactable {
     return zeros(broadcastShapes(op, ...shapes));
   }
 
+  /**
+   * No residuals: a diffracted ray may leave in any direction.
+   *
+   * @param a - `[..., 2]` (metres).
+   * @param b - `[..., 2]` (metres).
+   * @param c - `[..., 2]` (metres).
+   * @returns `[..., 0]`.
+   * @example
+   * ```ts
+   * new Vertex([0, 0]).interactionResiduals([[1, 0]], [0, 0], [0, 1]).shape; // [1, 0]
+   * ```
+   */
+  interactionResiduals(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
+    const op = this.op('interactionResiduals');
+    const shapes = [batchOf(a, 2, op, 'a'), batchOf(b, 2, op, 'b'), batchOf(c, 2, op, 'c')].map(leadingShape);
+    return zeros([...broadcastShapes(op, ...shapes), 0]);
+  }
+
+  /**
+   * An empty Jacobian: a vertex has no parametric coordinate.
+   *
+   * @param s - `[..., 0]`.
+   * @returns `[..., 2, 0]`.
+   * @example
+   * ```ts
+   * new Vertex([1, 2]).parametricJacobian(zeros([3, 0])).shape; // [3, 2, 0]
+   * ```
+   */
+  parametricJacobian(s: TensorLike): Tensor {
+    const parameters = batchOf(s, 0, this.op('parametricJacobian'), 's');
+    return zeros([...leadingShape(parameters), 2, 0]);
+  }
+
   protected override withXy(xy: Tensor): this {
     return new Vertex(xy, { name: this.name }) as this;
   }

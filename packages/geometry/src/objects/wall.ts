@@ -5,6 +5,7 @@
  */
 import {
   add,
+  broadcastTo,
   cross,
   div,
   dot,
@@ -13,7 +14,10 @@ import {
   matmul,
   mul,
   normalize,
+  reshape,
+  square,
   sub,
+  sum,
   take,
   where,
   type Tensor,
@@ -227,9 +231,11 @@ export class Wall extends Ray implements Interactable {
    * The specular-reflection loss of the paths `a -> b -> c`, `b` on the wall:
    * with `i = normalize(b - a)`, `r = normalize(c - b)` and the mirrored
    * incidence `i - 2 (i . n) n`, the squared distance `|r - (i - 2 (i . n) n)|^2`
-   * (0 for a perfect reflection, at most 4). A zero-length segment (`a = b`
-   * or `b = c`) has a zero direction: the loss stays finite, with finite
-   * gradients.
+   * (0 for a perfect reflection, at most 4): the sum of the squares of
+   * `interactionResiduals` (of this object's, so that a subclass overriding
+   * only the residuals keeps the two consistent). A zero-length segment
+   * (`a = b` or `b = c`) has a zero direction: the loss stays finite, with
+   * finite gradients.
    *
    * @param a - previous points `[..., 2]` (metres).
    * @param b - points on the wall `[..., 2]`.
@@ -248,12 +254,52 @@ export class Wall extends Ray implements Interactable {
     const on = batchOf(b, 2, op, 'b');
     const next = batchOf(c, 2, op, 'c');
     batchShape(op, previous, on, next); // a mismatch fails here, naming this method
+    return sum(square(this.interactionResiduals(previous, on, next)), -1);
+  }
+
+  /**
+   * The specular-reflection residuals of the paths `a -> b -> c`: the two
+   * components of `e = r - (i - 2 (i . n) n)` (see `interactionLoss`, which
+   * is `e . e`). Both vanish exactly for a perfect reflection.
+   *
+   * @param a - previous points `[..., 2]` (metres).
+   * @param b - points on the wall `[..., 2]`.
+   * @param c - next points `[..., 2]`.
+   * @returns `[..., 2]` (unitless).
+   * @example
+   * ```ts
+   * const wall = new Wall([[0, 0], [1, 0]]);
+   * wall.interactionResiduals([0, 1], [0.5, 0], [1, 1]).toArray(); // [0, 0]
+   * wall.interactionResiduals([0, 1], [0.5, 0], [0.5, 1]).toArray(); // [~-0.447, ~0.106] (straight up instead of (0.447, 0.894))
+   * ```
+   */
+  interactionResiduals(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
+    const op = this.op('interactionResiduals');
+    const previous = batchOf(a, 2, op, 'a');
+    const on = batchOf(b, 2, op, 'b');
+    const next = batchOf(c, 2, op, 'c');
+    batchShape(op, previous, on, next); // a mismatch fails here, naming this method
     const n = this.unitNormal;
     const incident = normalize(sub(on, previous));
     const reflected = normalize(sub(next, on));
     const mirrored = sub(incident, mul(expandDims(mul(dot(incident, n), 2), -1), n));
-    const error = sub(reflected, mirrored);
-    return dot(error, error);
+    return sub(reflected, mirrored);
+  }
+
+  /**
+   * The Jacobian of `parametricToCartesian`: the direction `t`, the same at
+   * every `s` (the map is affine).
+   *
+   * @param s - `[..., 1]`.
+   * @returns `[..., 2, 1]` (metres), differentiable w.r.t. the wall.
+   * @example
+   * ```ts
+   * new Wall([[0, 0], [2, 1]]).parametricJacobian([[0.3], [0.9]]).toArray(); // [[[2], [1]], [[2], [1]]]
+   * ```
+   */
+  parametricJacobian(s: TensorLike): Tensor {
+    const parameters = batchOf(s, 1, this.op('parametricJacobian'), 's');
+    return broadcastTo(reshape(this.direction, [2, 1]), [...parameters.shape.slice(0, -1), 2, 1]);
   }
 
   /**
