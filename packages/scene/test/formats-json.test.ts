@@ -251,3 +251,13 @@ describe('scene JSON: user-defined object types', () => {
     );
   });
 });
+
+describe('scene JSON: unusual names', () => {
+  it('round-trips a point named __proto__', () => {
+    const scene = sceneFromJson('{"transmitters": {"__proto__": [1, 2]}, "receivers": {}, "objects": []}');
+    expect([...scene.transmitters.keys()]).toEqual(['__proto__']);
+    const again = sceneFromJson(sceneToJson(scene));
+    expect([...again.transmitters.keys()]).toEqual(['__proto__']);
+    expect(again.transmitters.get('__proto__')!.xy.toArray()).toEqual([1, 2]);
+  });
+});

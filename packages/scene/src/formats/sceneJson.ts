@@ -115,7 +115,10 @@ export function sceneToJsonObject(scene: Scene, options: SceneJsonOptions = {}):
   const codecs = [...(options.codecs ?? []), ...BUILTIN_CODECS];
   const points = (map: ReadonlyMap<string, { xy: Tensor }>): Record<string, [number, number]> => {
     const record: Record<string, [number, number]> = {};
-    for (const [name, point] of map) record[name] = [point.xy.data[0]!, point.xy.data[1]!];
+    // defineProperty, not assignment: a point may be named "__proto__".
+    for (const [name, point] of map) {
+      Object.defineProperty(record, name, { value: [point.xy.data[0]!, point.xy.data[1]!], enumerable: true, writable: true, configurable: true });
+    }
     return record;
   };
   const objects = scene.objects.map((object, index): ObjectJson => {
