@@ -22,3 +22,6 @@ export { interactionPointsOnObjects } from './validity/interactionPointsOnObject
 export { pathUnobstructed, type UnobstructedOptions } from './validity/pathUnobstructed.js';
 export { pathLossBelowTolerance, type LossToleranceOptions } from './validity/pathLossBelowTolerance.js';
 export { pathValidity } from './validity/pathValidity.js';
+export { fermatPaths, type FermatPathOptions } from './tracers/fermatPaths.js';
+export { minPaths, type MinPathOptions } from './tracers/minPaths.js';
+export { type OptimizedPathOptions, type OptimizedPathSolver } from './tracers/optimizedOperands.js';
