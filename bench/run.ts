@@ -9,11 +9,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAutodiff } from './autodiff.js';
 import { benchGeometry } from './geometry.js';
+import { benchTracerImage } from './tracer-image.js';
+import { benchTracerOptimized } from './tracer-optimized.js';
 import { printTable, type BenchRow } from './harness.js';
 
 const groups: Record<string, () => BenchRow[]> = {
   autodiff: () => benchAutodiff(),
   geometry: () => benchGeometry(),
+  'tracer-image': () => benchTracerImage(),
+  'tracer-optimized': () => benchTracerOptimized(),
 };
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
