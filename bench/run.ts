@@ -11,6 +11,7 @@ import { benchAutodiff } from './autodiff.js';
 import { benchGeometry } from './geometry.js';
 import { benchTracerImage } from './tracer-image.js';
 import { benchTracerOptimized } from './tracer-optimized.js';
+import { benchScene } from './scene.js';
 import { printTable, type BenchRow } from './harness.js';
 
 const groups: Record<string, () => BenchRow[]> = {
@@ -18,6 +19,7 @@ const groups: Record<string, () => BenchRow[]> = {
   geometry: () => benchGeometry(),
   'tracer-image': () => benchTracerImage(),
   'tracer-optimized': () => benchTracerOptimized(),
+  scene: () => benchScene(),
 };
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

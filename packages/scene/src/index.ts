@@ -17,3 +17,6 @@
 export * from './scene/index.js';
 export * from './builtins/index.js';
 export * from './formats/index.js';
+export * from './operations/index.js';
+export * from './maps/index.js';
+export * from './render/index.js';

@@ -1,0 +1,133 @@
+/**
+ * Computing some rows of a power map: the unit of work of every map
+ * function (synchronous, asynchronous, in workers).
+ *
+ * @module
+ */
+import { add, sum, Tensor, valueAndGrad } from '@differt2d/autodiff';
+import { pathCandidates, totalReceivedPower } from '@differt2d/tracer';
+import type { GridPlan } from './gridPlan.js';
+import { accumulateImagePower } from './imagePowerKernel.js';
+
+/**
+ * The values of some rows of a map.
+ *
+ * @example
+ * ```ts
+ * const rows: GridRows = gridRows(plan, 0, 2);
+ * rows.power.length; // 2 * plan.nx
+ * ```
+ */
+export interface GridRows {
+  /** `[(rowEnd - rowStart) * nx]`: the power, row-major. */
+  readonly power: Float64Array;
+  /** `[(rowEnd - rowStart) * nx * 2]` when the plan asks for the gradient, else null. */
+  readonly gradient: Float64Array | null;
+}
+
+/**
+ * The grid points of rows `[rowStart, rowEnd)`, `[N * 2]`, row-major.
+ *
+ * @example
+ * ```ts
+ * gridRowPoints(plan, 0, 1); // Float64Array [x0, y0, x1, y0, ...]
+ * ```
+ */
+export function gridRowPoints(plan: GridPlan, rowStart: number, rowEnd: number): Float64Array {
+  const nx = plan.nx;
+  const points = new Float64Array(2 * nx * (rowEnd - rowStart));
+  let at = 0;
+  for (let j = rowStart; j < rowEnd; j++) {
+    const y = plan.y[j]!;
+    for (let i = 0; i < nx; i++) {
+      points[at++] = plan.x[i]!;
+      points[at++] = y;
+    }
+  }
+  return points;
+}
+
+/** The power at `moving` from all fixed points, by the fused kernel: per fixed point, the candidates in order. */
+function kernelRows(plan: GridPlan, moving: Float64Array, count: number): Float64Array {
+  const kernel = plan.kernel!;
+  const total = new Float64Array(count);
+  const perFixed = plan.fixed.length === 2 ? total : new Float64Array(count);
+  for (let f = 0; f < plan.fixed.length; f += 2) {
+    if (f > 0) perFixed.fill(0);
+    for (const candidate of pathCandidates(plan.scene.objects.length, plan.traceOptions)) {
+      accumulateImagePower(kernel.scene, candidate, plan.fixed[f]!, plan.fixed[f + 1]!, plan.over, moving, kernel.settings, perFixed);
+    }
+    if (f === 0) {
+      if (perFixed !== total) total.set(perFixed);
+    } else {
+      for (let i = 0; i < count; i++) total[i] += perFixed[i]!;
+    }
+  }
+  return total;
+}
+
+/** The power at `moving` from all fixed points, through the differentiable tracer: a `[N]` tensor. */
+function tracedPower(plan: GridPlan, moving: Tensor): Tensor {
+  let total: Tensor | null = null;
+  for (let f = 0; f < plan.fixed.length; f += 2) {
+    const fixed = new Tensor(plan.fixed.slice(f, f + 2), [2]);
+    const power =
+      plan.over === 'rx'
+        ? totalReceivedPower(fixed, moving, plan.scene.objects, plan.traceOptions)
+        : totalReceivedPower(moving, fixed, plan.scene.objects, plan.traceOptions);
+    total = total === null ? power : add(total, power);
+  }
+  return total!;
+}
+
+/**
+ * The power (and gradient) of rows `[rowStart, rowEnd)` of a map. Each grid
+ * point's value depends only on that point (never on the other points of the
+ * chunk), so any split into chunks gives the same numbers.
+ *
+ * With the fused kernel (exact validity, image method, no gradient): one
+ * loop over the points per candidate. Otherwise, all the rows' points as
+ * one batch through `totalReceivedPower` (one traced call per candidate),
+ * inside `valueAndGrad` when the gradient is asked for.
+ *
+ * @example
+ * ```ts
+ * const plan = resolveGridPlan('powerGrid', basicScene(), { over: 'rx', nx: 300 });
+ * gridRows(plan, 0, 10).power.length; // 3000
+ * ```
+ */
+export function gridRows(plan: GridPlan, rowStart: number, rowEnd: number): GridRows {
+  const moving = gridRowPoints(plan, rowStart, rowEnd);
+  const count = moving.length / 2;
+  if (count === 0) return { power: new Float64Array(0), gradient: plan.gradient ? new Float64Array(0) : null };
+  if (plan.kernel !== null) return { power: kernelRows(plan, moving, count), gradient: null };
+  const points = new Tensor(moving, [count, 2]);
+  if (!plan.gradient) return { power: Float64Array.from(tracedPower(plan, points).data), gradient: null };
+  const powerAndGradient = valueAndGrad(
+    (at: Tensor) => {
+      const power = tracedPower(plan, at);
+      return [sum(power), power];
+    },
+    { hasAux: true },
+  );
+  const [[, power], gradient] = powerAndGradient(points) as [[Tensor, Tensor], Tensor];
+  return { power: Float64Array.from(power.data), gradient: Float64Array.from(gradient.data) };
+}
+
+/**
+ * Write rows computed by {@link gridRows} into the full map's arrays.
+ *
+ * @example
+ * ```ts
+ * writeGridRows(grid, plan.nx, 0, gridRows(plan, 0, 10));
+ * ```
+ */
+export function writeGridRows(
+  grid: { power: Float64Array; gradient?: Float64Array | undefined },
+  nx: number,
+  rowStart: number,
+  rows: { readonly power: Float64Array; readonly gradient: Float64Array | null },
+): void {
+  grid.power.set(rows.power, rowStart * nx);
+  if (grid.gradient !== undefined && rows.gradient !== null) grid.gradient.set(rows.gradient, 2 * rowStart * nx);
+}
