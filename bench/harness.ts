@@ -86,6 +86,13 @@ function formatMs(ms: number | null): string {
   return ms.toExponential(2);
 }
 
+/** How this project compares with the reference: `12.3x faster` or `1.5x slower`. */
+function ratioText(referenceMs: number | null, medianMs: number): string {
+  if (referenceMs === null || !(medianMs > 0)) return '-';
+  const ratio = referenceMs / medianMs;
+  return ratio >= 1 ? `${ratio.toFixed(1)}x faster` : `${(1 / ratio).toFixed(1)}x slower`;
+}
+
 /**
  * Print rows as an aligned text table.
  *
@@ -100,7 +107,7 @@ export function printTable(rows: readonly BenchRow[]): void {
     row.workload,
     formatMs(row.median_ms),
     formatMs(row.reference_ms),
-    row.reference_ms === null ? '-' : `${(row.reference_ms / row.median_ms).toFixed(1)}x faster`,
+    ratioText(row.reference_ms, row.median_ms),
     formatMs(row.target_ms),
     row.met === null ? '-' : row.met ? 'yes' : 'NO',
     row.note ?? '',
