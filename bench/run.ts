@@ -12,6 +12,7 @@ import { benchGeometry } from './geometry.js';
 import { benchTracerImage } from './tracer-image.js';
 import { benchTracerOptimized } from './tracer-optimized.js';
 import { benchScene } from './scene.js';
+import { benchExamples } from './examples.js';
 import { printTable, type BenchRow } from './harness.js';
 
 const groups: Record<string, () => BenchRow[]> = {
@@ -20,6 +21,7 @@ const groups: Record<string, () => BenchRow[]> = {
   'tracer-image': () => benchTracerImage(),
   'tracer-optimized': () => benchTracerOptimized(),
   scene: () => benchScene(),
+  examples: () => benchExamples(),
 };
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -257,7 +257,6 @@ describe('differt2d: exit codes and errors', () => {
     ['map without a grid', ['map'], /--grid N is required/],
     ['bad grid', ['map', '--grid', '0'], /--grid: expected an integer >= 1/],
     ['bad over', ['map', '--grid', '3', '--over', 'both'], /--over: expected one of rx, tx/],
-    ['picture output', ['map', '--grid', '3', '--out', join(temp, 'x.png')], /pictures \(\.png\) are not supported yet/],
     ['unknown output format', ['map', '--grid', '3', '--out', join(temp, 'x.txt')], /unknown output format ".txt"/],
     ['unwritable output', ['map', '--grid', '2', '--out', join(temp, 'no', 'such', 'dir', 'x.json')], /cannot write/],
     ['--rx with --over rx', ['map', '--grid', '3', '--rx', '0.5,0.5'], /--rx has no effect with --over rx/],

@@ -1,13 +1,17 @@
 /**
- * `differt2d paths`: the valid paths of a scene, as a table or JSON.
+ * `differt2d paths`: the valid paths of a scene, as a table or JSON, and
+ * as a picture (SVG: the scene and its paths).
  *
  * @module
  */
 import { validScenePaths, type ScenePath } from '../operations/index.js';
+import { renderSceneSvg } from '../render/sceneSvg.js';
+import type { Scene } from '../scene/scene.js';
 import type { CliCommand } from './command.js';
 import { checkMethodFitsScene, loadScene } from './loadScene.js';
-import { COMMON_OPTIONS, traceOptionsFrom, type CliTraceOptions, type ParsedOptions } from './options.js';
+import { COMMON_OPTIONS, traceOptionsFrom, UsageError, type CliTraceOptions, type ParsedOptions } from './options.js';
 import { formatCandidate, formatDecibels, formatJson, formatNumber, formatPoint, formatTable, type CliIo } from './output.js';
+import { checkOutputDirectory, outputExtension, writeOutputFile } from './outputFile.js';
 
 /**
  * One path of `differt2d paths --json`: its TX and RX, candidate (object
@@ -48,6 +52,8 @@ export interface PathJson {
 export interface PathsJson {
   /** The valid paths, pair by pair, by order then candidate. */
   readonly paths: readonly PathJson[];
+  /** With `--out FILE`: the file written. */
+  readonly out?: string;
 }
 
 /**
@@ -124,6 +130,44 @@ export function formatPathsTable(paths: readonly ScenePath[], options: CliTraceO
 }
 
 /**
+ * What `differt2d paths --out` writes, from the file's extension: a picture
+ * of the scene and its paths (`.svg`) or the JSON of `--json` (`.json`).
+ *
+ * @throws UsageError for any other extension.
+ * @example
+ * ```ts
+ * pathsOutputFormat('paths.svg'); // 'svg'
+ * pathsOutputFormat('paths.png'); // throws UsageError: ... (expected .svg or .json)
+ * ```
+ */
+export function pathsOutputFormat(path: string): 'svg' | 'json' {
+  const extension = outputExtension(path);
+  if (extension === '.svg' || extension === '.json') return extension.slice(1) as 'svg' | 'json';
+  throw new UsageError(`--out ${path}: unknown output format ${JSON.stringify(extension || '(no extension)')} (expected .svg or .json)`);
+}
+
+/**
+ * The scene and its valid paths as an SVG document: one `<line class="wall">`
+ * per wall (RIS, vertices and other objects in their own classes), one
+ * `<polyline class="path">` per path, coloured by order with a legend, the
+ * transmitters and receivers named, and axes.
+ *
+ * @example
+ * ```ts
+ * const scene = basicScene();
+ * writeFileSync('paths.svg', pathsPicture(scene, validScenePaths(scene, { maxOrder: 2 }), {}));
+ * ```
+ */
+export function pathsPicture(scene: Scene, paths: readonly ScenePath[], options: CliTraceOptions, title?: string): string {
+  const showValidity = options.approx === true;
+  return renderSceneSvg(scene, {
+    // Exact validity: every path drawn is valid (solid); with --approx, a path of validity < 0.5 is dashed.
+    paths: paths.map((path) => (showValidity ? path : { ...path, validity: undefined })),
+    title,
+  });
+}
+
+/**
  * `differt2d paths`.
  *
  * @example
@@ -139,19 +183,33 @@ export const PATHS_COMMAND: CliCommand = {
     'the objects they interact with (indices into the scene objects, LOS for line of sight), their interaction points, ' +
     'their loss (0 for a perfect interaction), their received power, and that power in dB relative to P0 = 100. ' +
     'With --json: {"paths": [{"tx", "rx", "candidate", "points" (TX, interaction points, RX), "loss", "power"}]} ' +
-    '(and "validity" with --approx).',
-  options: COMMON_OPTIONS,
+    '(and "validity" with --approx). --out FILE.svg draws the scene and its valid paths (coloured by order, with a ' +
+    'legend); --out FILE.json writes the JSON.',
+  options: {
+    ...COMMON_OPTIONS,
+    out: { type: 'string', value: 'FILE', help: 'also write the paths to FILE: a picture of the scene and its paths (.svg) or their JSON (.json)' },
+    title: { type: 'string', value: 'TEXT', help: 'a title above the picture (with --out FILE.svg)' },
+  },
   examples: [
     'differt2d paths --max-order 2',
     'differt2d paths --scene square --tx 0.2,0.2 --rx 0.8,0.9 --order 1 --json',
     'differt2d paths --scene scene.json --method mpt --order 1',
+    'differt2d paths --max-order 2 --out paths.svg',
   ],
   run: async (values: ParsedOptions, io: CliIo): Promise<number> => {
     const options = traceOptionsFrom(values);
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    const format = out === undefined ? undefined : pathsOutputFormat(out);
+    const title = typeof values.title === 'string' ? values.title : undefined;
+    if (title !== undefined && format !== 'svg') throw new UsageError('--title applies to pictures only (--out FILE.svg)');
+    if (out !== undefined) checkOutputDirectory(out);
     const scene = await loadScene(values);
     checkMethodFitsScene(scene, options);
     const paths = validScenePaths(scene, options);
-    io.stdout(values.json === true ? formatJson(pathsJson(paths, options.approx === true)) : formatPathsTable(paths, options, scene.pairs()));
+    const json = pathsJson(paths, options.approx === true);
+    if (out !== undefined) writeOutputFile(out, format === 'svg' ? pathsPicture(scene, paths, options, title) : formatJson(json));
+    if (values.json === true) io.stdout(formatJson(out === undefined ? json : { ...json, out }));
+    else io.stdout(formatPathsTable(paths, options, scene.pairs()) + (out === undefined ? '' : `wrote ${out}\n`));
     return 0;
   },
 };
