@@ -28,7 +28,8 @@ import {
   segmentsBlocked,
   segmentsIntersectSmooth,
 } from '@differt2d/geometry';
-import { median, printTable, row, timeRuns, type BenchRow } from './harness.js';
+import { randomPoints } from '../test-support/generators.js';
+import { medianTime, printTable, row, type BenchRow } from './harness.js';
 
 /** Number of segments of the blocking workloads. */
 const SEGMENTS = 1_000_000;
@@ -38,26 +39,6 @@ const TARGET_PAIRS_PER_SECOND = 100e6;
 
 /** The smoothed test with gradient should cost at most this many hard forward passes. */
 const TARGET_GRADIENT_RATIO = 4;
-
-/** A small deterministic PRNG (mulberry32), uniform in [0, 1). */
-function uniformSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `count` points uniform in [low, high]^2, shape [count, 2]. */
-function randomPoints(count: number, low: number, high: number, seed: number): Tensor {
-  const next = uniformSource(seed);
-  const data = new Float64Array(2 * count);
-  for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * next();
-  return new Tensor(data, [count, 2]);
-}
 
 /** The 8 walls of `square-with-obstacle` (ratio 0.1), shape [8, 2, 2]. */
 function squareWithObstacle(ratio = 0.1): Tensor {
@@ -93,7 +74,7 @@ export function benchGeometry(): BenchRow[] {
   let blockedCount = 0;
   for (let i = 0; i < SEGMENTS; i++) blockedCount += blocked.data[i]!;
   const { pairsTested } = firstBlockingWalls(starts, ends, walls);
-  const hardMs = median(timeRuns(() => segmentsBlocked(starts, ends, walls), { runs: 15, warmup: 3 }));
+  const hardMs = medianTime(() => segmentsBlocked(starts, ends, walls), { runs: 15, warmup: 3 });
   rows.push(
     row(`segmentsBlocked, hard: 1e6 segments x ${wallCount} walls`, hardMs, {
       target: (nominalPairs / TARGET_PAIRS_PER_SECOND) * 1000,
@@ -107,7 +88,7 @@ export function benchGeometry(): BenchRow[] {
 
   // Smoothed test: forward only, then forward + backward (gradient w.r.t. starts, ends, walls).
   const smoothOptions = { alpha: 100, activation: 'hardSigmoid' as const };
-  const smoothMs = median(timeRuns(() => segmentsIntersectSmooth(starts, ends, walls, smoothOptions), { runs: 7, warmup: 2 }));
+  const smoothMs = medianTime(() => segmentsIntersectSmooth(starts, ends, walls, smoothOptions), { runs: 7, warmup: 2 });
   rows.push(
     row(`segmentsIntersectSmooth forward (hardSigmoid, alpha 100): 1e6 x ${wallCount}`, smoothMs, {
       note: `${formatRate(nominalPairs / (smoothMs / 1000))} nominal pairs; ${(smoothMs / hardMs).toFixed(2)}x the hard forward`,
@@ -116,7 +97,7 @@ export function benchGeometry(): BenchRow[] {
   const smoothGradient = grad((s: Tensor, e: Tensor, w: Tensor) => sum(segmentsIntersectSmooth(s, e, w, smoothOptions)), {
     argnums: [0, 1, 2],
   });
-  const gradientMs = median(timeRuns(() => smoothGradient(starts, ends, walls), { runs: 7, warmup: 2 }));
+  const gradientMs = medianTime(() => smoothGradient(starts, ends, walls), { runs: 7, warmup: 2 });
   rows.push(
     row(`segmentsIntersectSmooth forward + backward (grad w.r.t. starts, ends, walls): 1e6 x ${wallCount}`, gradientMs, {
       target: TARGET_GRADIENT_RATIO * hardMs,
@@ -126,15 +107,15 @@ export function benchGeometry(): BenchRow[] {
 
   // Images and interaction losses on 1e6 points.
   const wall = new Tensor(Float64Array.of(0.45, 0.45, 0.55, 0.45), [2, 2]);
-  const imagesMs = median(timeRuns(() => imagesThroughWall(starts, wall), { runs: 7, warmup: 2 }));
+  const imagesMs = medianTime(() => imagesThroughWall(starts, wall), { runs: 7, warmup: 2 });
   rows.push(row('imagesThroughWall forward: 1e6 points, one wall', imagesMs, { note: formatRate(SEGMENTS / (imagesMs / 1000)) + ' points' }));
   const imagesGradient = grad((p: Tensor, w: Tensor) => sum(imagesThroughWall(p, w)), { argnums: [0, 1] });
-  const imagesGradientMs = median(timeRuns(() => imagesGradient(starts, wall), { runs: 7, warmup: 2 }));
+  const imagesGradientMs = medianTime(() => imagesGradient(starts, wall), { runs: 7, warmup: 2 });
   rows.push(row('imagesThroughWall forward + backward: 1e6 points', imagesGradientMs, { note: `${(imagesGradientMs / imagesMs).toFixed(2)}x the forward` }));
   const middles = randomPoints(SEGMENTS, 0.45, 0.55, 3);
   const lossesGradient = grad((a: Tensor, b: Tensor, c: Tensor, w: Tensor) => sum(interactionLosses(a, b, c, w)), { argnums: [0, 1, 2, 3] });
-  const lossesMs = median(timeRuns(() => interactionLosses(starts, middles, ends, wall), { runs: 7, warmup: 2 }));
-  const lossesGradientMs = median(timeRuns(() => lossesGradient(starts, middles, ends, wall), { runs: 7, warmup: 2 }));
+  const lossesMs = medianTime(() => interactionLosses(starts, middles, ends, wall), { runs: 7, warmup: 2 });
+  const lossesGradientMs = medianTime(() => lossesGradient(starts, middles, ends, wall), { runs: 7, warmup: 2 });
   rows.push(row('interactionLosses forward: 1e6 triplets, one wall', lossesMs, { note: formatRate(SEGMENTS / (lossesMs / 1000)) + ' triplets' }));
   rows.push(row('interactionLosses forward + backward: 1e6 triplets', lossesGradientMs, { note: `${(lossesGradientMs / lossesMs).toFixed(2)}x the forward` }));
   return rows;

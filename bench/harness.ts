@@ -59,6 +59,19 @@ export function timeRuns(fn: () => unknown, options: { runs?: number; warmup?: n
 }
 
 /**
+ * Median time (ms) of `runs` calls of `fn` after `warmup` untimed calls
+ * (the median of `timeRuns`).
+ *
+ * @example
+ * ```ts
+ * const ms = medianTime(() => work(), { runs: 7, warmup: 2 });
+ * ```
+ */
+export function medianTime(fn: () => unknown, options: { runs?: number; warmup?: number } = {}): number {
+  return median(timeRuns(fn, options));
+}
+
+/**
  * Median time per call (ms) of a fast function, calling it in batches of
  * `inner` calls so that timer resolution does not matter.
  *

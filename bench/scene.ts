@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { basicScene, powerGrid } from '../packages/scene/src/index.js';
-import { median, printTable, row, timeRuns, type BenchRow } from './harness.js';
+import { median, medianTime, printTable, row, type BenchRow } from './harness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -132,7 +132,7 @@ export function benchScene(): BenchRow[] {
   const scene = basicScene();
 
   const rx300 = { over: 'rx', nx: 300, maxOrder: 1 } as const;
-  const rx300Ms = median(timeRuns(() => powerGrid(scene, rx300), { runs: 21, warmup: 5 }));
+  const rx300Ms = medianTime(() => powerGrid(scene, rx300), { runs: 21, warmup: 5 });
   rows.push(
     row('scene: basic 300x300 RX map, image, order <= 1, summed power, warm (powerGrid, 1 thread)', rx300Ms, {
       reference: REFERENCE.rx300Order1,
@@ -179,7 +179,7 @@ export function benchScene(): BenchRow[] {
   }
 
   const rx100 = { over: 'rx', nx: 100, maxOrder: 2 } as const;
-  const rx100Ms = median(timeRuns(() => powerGrid(scene, rx100), { runs: 21, warmup: 5 }));
+  const rx100Ms = medianTime(() => powerGrid(scene, rx100), { runs: 21, warmup: 5 });
   rows.push(
     row('scene: basic 100x100 RX map, image, order <= 2, warm (powerGrid, 1 thread)', rx100Ms, {
       reference: REFERENCE.rx100Order2,
@@ -189,7 +189,7 @@ export function benchScene(): BenchRow[] {
   );
 
   const tx100 = { over: 'tx', nx: 100, maxOrder: 1, approx: true, gradient: true } as const;
-  const tx100Ms = median(timeRuns(() => powerGrid(scene, tx100), { runs: 11, warmup: 3 }));
+  const tx100Ms = medianTime(() => powerGrid(scene, tx100), { runs: 11, warmup: 3 });
   const map = powerGrid(scene, tx100);
   const nanCount = map.power.filter(Number.isNaN).length + map.gradient!.filter(Number.isNaN).length;
   rows.push(

@@ -14,22 +14,10 @@
  */
 import { pathToFileURL } from 'node:url';
 import { grad, mul, sum, Tensor } from '@differt2d/autodiff';
-import { Wall } from '@differt2d/geometry';
 import { imagePaths, pathValidity, receivedPower } from '../packages/tracer/src/index.js';
-import { median, medianPerCall, printTable, row, timeRuns, type BenchRow } from './harness.js';
-
-/** DiffeRT2d's basic scene: TX, RX and its seven walls, in order. */
-const TX = new Tensor(Float64Array.of(0.1, 0.1), [2]);
-const RX = new Tensor(Float64Array.of(0.302, 0.2147), [2]);
-const WALLS = [
-  [[0, 0], [1, 0]],
-  [[1, 0], [1, 1]],
-  [[1, 1], [0, 1]],
-  [[0, 1], [0, 0]],
-  [[0.4, 0], [0.4, 0.4]],
-  [[0.4, 0.4], [0.3, 0.4]],
-  [[0.1, 0.4], [0, 0.4]],
-].map((xys, i) => new Wall(xys, { name: `walls[${i}]` }));
+import { randomPoints } from '../test-support/generators.js';
+import { formatPathRate, RX, TX, WALLS } from './fixtures.js';
+import { medianPerCall, medianTime, printTable, row, type BenchRow } from './harness.js';
 
 /** Valid candidates of the basic scene with 1, 2 and 3 reflections. */
 const SINGLE_PATH_CANDIDATES = [[0], [0, 2], [3, 0, 2]];
@@ -45,28 +33,6 @@ const RECEIVERS = 100_000;
 
 /** An order-2 candidate of the basic scene: floor, then ceiling. */
 const BATCH_CANDIDATE = [0, 2];
-
-/** A small deterministic PRNG (mulberry32), uniform in [0, 1). */
-function uniformSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `count` receivers uniform in the unit square, shape [count, 2]. */
-function randomReceivers(count: number, seed: number): Tensor {
-  const next = uniformSource(seed);
-  const data = new Float64Array(2 * count);
-  for (let i = 0; i < data.length; i++) data[i] = next();
-  return new Tensor(data, [count, 2]);
-}
-
-const formatRate = (perSecond: number): string => `${(perSecond / 1e6).toFixed(2)} M paths/s`;
 
 /**
  * Run the image tracer's benchmarks; one row per workload.
@@ -91,7 +57,7 @@ export function benchTracerImage(): BenchRow[] {
     );
   }
 
-  const receivers = randomReceivers(RECEIVERS, 7);
+  const receivers = randomPoints(RECEIVERS, 0, 1, 7); // uniform in the unit square
   const walls = BATCH_CANDIDATE.map((i) => WALLS[i]!);
   let validCount = 0;
   const hard = (): Tensor => {
@@ -101,10 +67,10 @@ export function benchTracerImage(): BenchRow[] {
   };
   const weighted = hard();
   for (let i = 0; i < RECEIVERS; i++) if (weighted.data[i] !== 0) validCount++;
-  const hardMs = median(timeRuns(hard, { runs: 9, warmup: 2 }));
+  const hardMs = medianTime(hard, { runs: 9, warmup: 2 });
   rows.push(
     row(`tracer: image method + exact validity + power, 1e5 receivers x candidate [${BATCH_CANDIDATE.join(', ')}]`, hardMs, {
-      note: `${formatRate(RECEIVERS / (hardMs / 1000))}; ${((100 * validCount) / RECEIVERS).toFixed(1)}% of the paths valid; single core`,
+      note: `${formatPathRate(RECEIVERS / (hardMs / 1000))}; ${((100 * validCount) / RECEIVERS).toFixed(1)}% of the paths valid; single core`,
     }),
   );
 
@@ -112,10 +78,10 @@ export function benchTracerImage(): BenchRow[] {
     const paths = imagePaths(TX, walls, rx);
     return sum(mul(pathValidity(paths, WALLS, BATCH_CANDIDATE, { approx: true }), receivedPower(paths.points)));
   });
-  const smoothMs = median(timeRuns(() => smoothGradient(receivers), { runs: 7, warmup: 2 }));
+  const smoothMs = medianTime(() => smoothGradient(receivers), { runs: 7, warmup: 2 });
   rows.push(
     row(`tracer: same batch, smoothed validity, forward + gradient w.r.t. every RX`, smoothMs, {
-      note: `${formatRate(RECEIVERS / (smoothMs / 1000))}; ${(smoothMs / hardMs).toFixed(2)}x the exact forward`,
+      note: `${formatPathRate(RECEIVERS / (smoothMs / 1000))}; ${(smoothMs / hardMs).toFixed(2)}x the exact forward`,
     }),
   );
   return rows;

@@ -22,21 +22,10 @@ import { grad, sum, Tensor } from '@differt2d/autodiff';
 import { RIS, Wall } from '@differt2d/geometry';
 import { fermatPaths } from '../packages/tracer/src/tracers/fermatPaths.js';
 import { minPaths } from '../packages/tracer/src/tracers/minPaths.js';
-import { median, medianPerCall, printTable, row, timeRuns, type BenchRow } from './harness.js';
-
-/** DiffeRT2d's basic scene: TX, RX and its seven walls, in order. */
-const TX = new Tensor(Float64Array.of(0.1, 0.1), [2]);
-const RX = new Tensor(Float64Array.of(0.302, 0.2147), [2]);
-const WALL_COORDINATES = [
-  [[0, 0], [1, 0]],
-  [[1, 0], [1, 1]],
-  [[1, 1], [0, 1]],
-  [[0, 1], [0, 0]],
-  [[0.4, 0], [0.4, 0.4]],
-  [[0.4, 0.4], [0.3, 0.4]],
-  [[0.1, 0.4], [0, 0.4]],
-];
-const WALLS = WALL_COORDINATES.map((xys, i) => new Wall(xys, { name: `walls[${i}]` }));
+import { BASIC_WALLS } from '../test-support/basicScene.js';
+import { randomPoints } from '../test-support/generators.js';
+import { formatPathRate, RX, TX, WALLS } from './fixtures.js';
+import { medianPerCall, medianTime, printTable, row, type BenchRow } from './harness.js';
 
 /** Valid candidates of the basic scene with 1, 2 and 3 reflections. */
 const SINGLE_PATH_CANDIDATES = [[0], [0, 2], [0, 2, 0]];
@@ -53,26 +42,6 @@ const RECEIVERS = 10_000;
 /** DiffeRT2d, figure 1 (RIS, MPT 1000 steps, 300 x 300 receivers), later calls. */
 const REFERENCE_FIGURE_1_MS = 4400;
 
-/** A small deterministic PRNG (mulberry32), uniform in [0, 1). */
-function uniformSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `count` points uniform in [low, high]^2, shape [count, 2]. */
-function randomPoints(count: number, low: number, high: number, seed: number): Tensor {
-  const next = uniformSource(seed);
-  const data = new Float64Array(2 * count);
-  for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * next();
-  return new Tensor(data, [count, 2]);
-}
-
 /** The receivers of a `size x size` grid over the unit square (cell centres), shape [size * size, 2]. */
 function grid(size: number): Tensor {
   const data = new Float64Array(2 * size * size);
@@ -84,8 +53,6 @@ function grid(size: number): Tensor {
   }
   return new Tensor(data, [size * size, 2]);
 }
-
-const formatRate = (perSecond: number): string => `${(perSecond / 1e6).toFixed(2)} M paths/s`;
 
 /**
  * Run the optimisation-based tracers' benchmarks; one row per workload.
@@ -125,7 +92,7 @@ export function benchTracerOptimized(): BenchRow[] {
     }),
   );
 
-  const coordinates = SINGLE_PATH_CANDIDATES[2]!.map((i) => new Tensor(Float64Array.from(WALL_COORDINATES[i]!.flat()), [2, 2]));
+  const coordinates = SINGLE_PATH_CANDIDATES[2]!.map((i) => new Tensor(Float64Array.from(BASIC_WALLS[i]!.flat()), [2, 2]));
   const withGradient = grad(
     (tx: Tensor, rx: Tensor, walls: Tensor[]) => sum(minPaths(tx, walls.map((xys) => new Wall(xys)), rx).points),
     { argnums: [0, 1, 2] },
@@ -142,20 +109,20 @@ export function benchTracerOptimized(): BenchRow[] {
   const batch = minPaths(TX, floor, receivers);
   let worst = 0;
   for (const value of batch.loss.data) worst = Math.max(worst, value);
-  const batchMs = median(timeRuns(() => minPaths(TX, floor, receivers), { runs: 9, warmup: 2 }));
+  const batchMs = medianTime(() => minPaths(TX, floor, receivers), { runs: 9, warmup: 2 });
   rows.push(
     row(`tracer: MPT (LM), 1e4 receivers x candidate [0], one batch`, batchMs, {
-      note: `${formatRate(RECEIVERS / (batchMs / 1000))}; worst loss ${worst.toExponential(1)}; single core`,
+      note: `${formatPathRate(RECEIVERS / (batchMs / 1000))}; worst loss ${worst.toExponential(1)}; single core`,
     }),
   );
 
   const ris = [new RIS([[0.5, 0.3], [0.5, 0.7]], { phi: Math.PI / 4 })];
   const figureReceivers = grid(300);
-  const figureMs = median(timeRuns(() => minPaths([0.2, 0.2], ris, figureReceivers), { runs: 5, warmup: 1 }));
+  const figureMs = medianTime(() => minPaths([0.2, 0.2], ris, figureReceivers), { runs: 5, warmup: 1 });
   rows.push(
     row(`tracer: figure 1 paths, RIS, 300 x 300 receivers, MPT (LM)`, figureMs, {
       reference: REFERENCE_FIGURE_1_MS,
-      note: `${formatRate(90_000 / (figureMs / 1000))}; paths only (the reference's time includes validity and power)`,
+      note: `${formatPathRate(90_000 / (figureMs / 1000))}; paths only (the reference's time includes validity and power)`,
     }),
   );
   return rows;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { max, mean, min, prod, sum, type ReduceOptions } from '../src/primitives/index.js';
 import { Tensor } from '../src/tensor/tensor.js';
 import { grad, vjp } from '../src/transforms/grad.js';
-import { expectCloseArrays, expectVjpMatchesFiniteDifferences, prng, randomData } from './helpers/finiteDifferences.js';
+import { expectCloseArrays, expectVjpMatchesFiniteDifferences } from './helpers/finiteDifferences.js';
+import { prng, uniformData } from '../../../test-support/generators.js';
 import { RUNS, shapeArb, tensorArb, valueArb } from './helpers/generators.js';
 import { size } from './helpers/references.js';
 
@@ -159,7 +160,7 @@ describe('reduction gradients', () => {
       fc.property(inputAndCall(shapeArb(), (shape) => tensorArb(shape, values)), fc.integer(), ([x, call], seed) => {
         const axes = reducedAxes(x.ndim, call.axis);
         const { outShape, groupOf } = naiveGroups(x.shape, axes, call.keepdims);
-        const cotangent = randomData(size(outShape), prng(seed));
+        const cotangent = uniformData(size(outShape), prng(seed));
         const [, back] = vjp((t: Tensor) => invoke(prod, t, call), x);
         const [g] = back(new Tensor(cotangent, outShape)) as Tensor[];
         const expected = groupOf.map((o, i) => {
@@ -189,7 +190,7 @@ describe('reduction gradients', () => {
           const { outShape, groupOf } = naiveGroups(x.shape, axes, call.keepdims);
           const extreme = naiveReduce(x, call, init, combine).data;
           const ties = extreme.map((e, o) => groupOf.filter((p, i) => p === o && x.data[i] === e).length);
-          const cotangent = randomData(size(outShape), prng(seed));
+          const cotangent = uniformData(size(outShape), prng(seed));
           const [, back] = vjp((t: Tensor) => invoke(f, t, call), x);
           const [g] = back(new Tensor(cotangent, outShape)) as Tensor[];
           const expected = groupOf.map((o, i) => (x.data[i] === extreme[o] ? cotangent[o]! / ties[o]! : 0));

@@ -11,7 +11,7 @@ import {
 import { Tensor } from '../src/tensor/tensor.js';
 import { grad, vjp } from '../src/transforms/grad.js';
 import { expectVjpMatchesFiniteDifferences } from './helpers/finiteDifferences.js';
-import { RUNS, shapeArb, tensorArb } from './helpers/generators.js';
+import { broadcastableShapeArb, RUNS, shapeArb, tensorArb } from './helpers/generators.js';
 import { at, indices } from './helpers/references.js';
 
 // ---- helpers ----
@@ -260,13 +260,6 @@ describe('transpose and swapAxes', () => {
 });
 
 // ---- broadcastTo, expandDims, squeeze ----
-
-/** A shape broadcasting to `full`: some axes set to 1, some leading axes dropped. */
-function broadcastableShapeArb(full: number[]): fc.Arbitrary<number[]> {
-  return fc
-    .tuple(fc.array(fc.boolean(), { minLength: full.length, maxLength: full.length }), fc.integer({ min: 0, max: full.length }))
-    .map(([ones, drop]) => full.map((n, i) => (ones[i] ? 1 : n)).slice(drop));
-}
 
 const broadcastArb = shapeArb(0, 3).chain((full) => fc.tuple(broadcastableShapeArb(full).chain(tensorArb), fc.constant(full)));
 

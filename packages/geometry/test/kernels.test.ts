@@ -138,6 +138,29 @@ function concatData(...parts: Tensor[]): Float64Array {
   return out;
 }
 
+/** Cut a flat array into tensors shaped like `like`. */
+function splitLike<const T extends readonly Tensor[]>(y: Float64Array, like: T): { -readonly [K in keyof T]: Tensor } {
+  let at = 0;
+  return like.map((x) => {
+    const part = new Tensor(y.slice(at, at + x.size), x.shape);
+    at += x.size;
+    return part;
+  }) as { -readonly [K in keyof T]: Tensor };
+}
+
+/**
+ * Check the reverse-mode gradient of a scalar `objective` with respect to
+ * every one of `inputs` against finite differences (see
+ * `expectMatchesFiniteDifferences`); return it, flattened.
+ */
+function expectObjectiveMatchesFiniteDifferences(objective: (...xs: Tensor[]) => Tensor, inputs: readonly Tensor[], what: string): Float64Array {
+  const gradients = grad(objective, { argnums: inputs.map((_, i) => i) })(...inputs) as Tensor[];
+  const analytic = concatData(...gradients);
+  const f = (y: Float64Array) => noGrad(() => objective(...splitLike(y, inputs)).item());
+  expectMatchesFiniteDifferences(analytic, f, concatData(...inputs), what);
+  return analytic;
+}
+
 // ---------------------------------------------------------------------------
 // Naive compositions of autodiff primitives (the references)
 // ---------------------------------------------------------------------------
@@ -412,11 +435,7 @@ describe('imagesThroughWall', () => {
         checked++;
         const cotangent = t(Array.from({ length: 2 * n }, (_, i) => Math.cos(2 * i + 1)), [n, 2]);
         const objective = (p: Tensor, w: Tensor) => sum(mul(cotangent, imagesThroughWall(p, w)));
-        const [gp, gw] = grad(objective, { argnums: [0, 1] })(A, Wall);
-        const x = concatData(A, Wall);
-        const f = (y: Float64Array) =>
-          noGrad(() => objective(new Tensor(y.slice(0, A.size), A.shape), new Tensor(y.slice(A.size), Wall.shape)).item());
-        expectMatchesFiniteDifferences(concatData(gp, gw), f, x, 'imagesThroughWall');
+        expectObjectiveMatchesFiniteDifferences(objective, [A, Wall], 'imagesThroughWall');
       }),
       FC,
     );
@@ -471,9 +490,7 @@ describe('interactionLosses (specular reflection on a wall)', () => {
         if (!segmentsLongEnough(A, B, C, Wall)) return;
         checked++;
         const objective = (a: Tensor, b: Tensor, c: Tensor, w: Tensor) => sum(mul(Weights, interactionLosses(a, b, c, w)));
-        const gradients = grad(objective, { argnums: [0, 1, 2, 3] })(A, B, C, Wall);
-        const f = (y: Float64Array) => noGrad(() => objective(...splitLike(y, [A, B, C, Wall])).item());
-        expectMatchesFiniteDifferences(concatData(...gradients), f, concatData(A, B, C, Wall), 'interactionLosses');
+        expectObjectiveMatchesFiniteDifferences(objective, [A, B, C, Wall], 'interactionLosses');
       }),
       FC,
     );
@@ -526,16 +543,6 @@ function segmentsLongEnough(A: Tensor, B: Tensor, C: Tensor, Wall: Tensor, minim
   return true;
 }
 
-/** Cut a flat array into tensors shaped like `like`. */
-function splitLike<const T extends readonly Tensor[]>(y: Float64Array, like: T): { -readonly [K in keyof T]: Tensor } {
-  let at = 0;
-  return like.map((x) => {
-    const part = new Tensor(y.slice(at, at + x.size), x.shape);
-    at += x.size;
-    return part;
-  }) as { -readonly [K in keyof T]: Tensor };
-}
-
 describe('risInteractionLosses (RIS)', () => {
   it('is 0 when the ray leaves at phi to the normal, whatever the incidence', () => {
     const ris = [[0.5, 0.3], [0.5, 0.7]];
@@ -571,9 +578,7 @@ describe('risInteractionLosses (RIS)', () => {
         if (!segmentsLongEnough(A, B, C, Wall)) return;
         checked++;
         const objective = (b: Tensor, c: Tensor, w: Tensor, phi: Tensor) => sum(mul(Weights, risInteractionLosses(A, b, c, w, phi)));
-        const gradients = grad(objective, { argnums: [0, 1, 2, 3] })(B, C, Wall, Phi);
-        const f = (y: Float64Array) => noGrad(() => objective(...splitLike(y, [B, C, Wall, Phi])).item());
-        expectMatchesFiniteDifferences(concatData(...gradients), f, concatData(B, C, Wall, Phi), 'risInteractionLosses');
+        expectObjectiveMatchesFiniteDifferences(objective, [B, C, Wall, Phi], 'risInteractionLosses');
       }),
       FC,
     );
@@ -772,14 +777,8 @@ describe('segmentsIntersectSmooth', () => {
         if (!awayFromKinks(Starts, Ends, Walls, options, 3e-3, 0.05)) return;
         checked++;
         const objective = (s: Tensor, e: Tensor, w: Tensor) => sum(mul(Weights, segmentsIntersectSmooth(s, e, w, options)));
-        const gradients = grad(objective, { argnums: [0, 1, 2] })(Starts, Ends, Walls);
-        const analytic = concatData(...gradients);
+        const analytic = expectObjectiveMatchesFiniteDifferences(objective, [Starts, Ends, Walls], 'segmentsIntersectSmooth');
         if (analytic.some((v) => v !== 0)) nonZero++;
-        const f = (y: Float64Array) => {
-          const [s, e, w] = splitLike(y, [Starts, Ends, Walls]);
-          return noGrad(() => objective(s, e, w).item());
-        };
-        expectMatchesFiniteDifferences(analytic, f, concatData(Starts, Ends, Walls), 'segmentsIntersectSmooth');
       }),
       { ...FC, numRuns: 400 },
     );

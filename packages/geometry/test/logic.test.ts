@@ -1,4 +1,4 @@
-import { grad, mul, sum, Tensor, tensor, type TensorLike } from '@differt2d/autodiff';
+import { grad, sum, Tensor, tensor } from '@differt2d/autodiff';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -21,40 +21,8 @@ import {
   withApprox,
   type ApproxOptions,
 } from '../src/logic/index.js';
+import { checkGradients } from '../../../test-support/finiteDifferences.js';
 
-/**
- * Check the reverse-mode gradient of `fn` (any output shape, made scalar by a
- * fixed weighting) against Richardson-extrapolated central differences, for
- * every entry of every argument: relative error at most 1e-6.
- */
-function checkGradients(fn: (...args: Tensor[]) => Tensor, args: readonly TensorLike[], h = 1e-4): void {
-  const inputs = args.map((a) => tensor(a));
-  const scalarized = (...xs: Tensor[]): Tensor => {
-    const out = fn(...xs);
-    const weights = new Tensor(Float64Array.from({ length: out.size }, (_, k) => 1.5 + Math.cos(k + 1)), out.shape);
-    return sum(mul(out, weights));
-  };
-  const analytic = grad(scalarized, { argnums: inputs.map((_, i) => i) })(...inputs) as Tensor[];
-  inputs.forEach((input, a) => {
-    for (let i = 0; i < input.size; i++) {
-      const at = (delta: number): number => {
-        const data = input.data.slice();
-        data[i] = data[i]! + delta;
-        const xs = inputs.slice();
-        xs[a] = new Tensor(data, input.shape);
-        return scalarized(...xs).item();
-      };
-      const central = (step: number): number => (at(step) - at(-step)) / (2 * step);
-      const numeric = (4 * central(h / 2) - central(h)) / 3;
-      const exact = analytic[a]!.data[i]!;
-      expect(Number.isFinite(exact), `argument ${a}[${i}] gradient is ${exact}`).toBe(true);
-      const error = Math.abs(numeric - exact);
-      expect(error, `argument ${a}[${i}]: analytic ${exact}, numeric ${numeric}`).toBeLessThanOrEqual(
-        1e-6 * Math.max(Math.abs(numeric), Math.abs(exact)) + 1e-9,
-      );
-    }
-  });
-}
 
 const value = fc.double({ min: -2, max: 2, noNaN: true });
 const alpha = fc.double({ min: 0.5, max: 200, noNaN: true });

@@ -3,69 +3,34 @@
  * differences, with respect to its inputs and to the object's own
  * coordinates, on random inputs away from kinks.
  */
-import { mul, sum, Tensor, tensor, grad, type TensorLike } from '@differt2d/autodiff';
+import type { Tensor } from '@differt2d/autodiff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ApproxOptions } from '../src/logic/index.js';
 import { RIS, Wall } from '../src/objects/index.js';
+import { checkGradients } from '../../../test-support/finiteDifferences.js';
+import { distance, pointArb, wallEndsArb } from '../../../test-support/generators.js';
 
-/**
- * Check the reverse-mode gradient of `fn` (any output shape, made scalar by a
- * fixed weighting) against Richardson-extrapolated central differences, for
- * every entry of every argument: relative error at most 1e-6.
- */
-function checkGradients(fn: (...args: Tensor[]) => Tensor, args: readonly TensorLike[], h = 1e-4): void {
-  const inputs = args.map((a) => tensor(a));
-  const scalarized = (...xs: Tensor[]): Tensor => {
-    const out = fn(...xs);
-    const weights = new Tensor(Float64Array.from({ length: out.size }, (_, k) => 1.5 + Math.cos(k + 1)), out.shape);
-    return sum(mul(out, weights));
-  };
-  const analytic = grad(scalarized, { argnums: inputs.map((_, i) => i) })(...inputs) as Tensor[];
-  inputs.forEach((input, a) => {
-    for (let i = 0; i < input.size; i++) {
-      const at = (delta: number): number => {
-        const data = input.data.slice();
-        data[i] = data[i]! + delta;
-        const xs = inputs.slice();
-        xs[a] = new Tensor(data, input.shape);
-        return scalarized(...xs).item();
-      };
-      const central = (step: number): number => (at(step) - at(-step)) / (2 * step);
-      const numeric = (4 * central(h / 2) - central(h)) / 3;
-      const exact = analytic[a]!.data[i]!;
-      expect(Number.isFinite(exact), `argument ${a}[${i}] gradient is ${exact}`).toBe(true);
-      const error = Math.abs(numeric - exact);
-      expect(error, `argument ${a}[${i}]: analytic ${exact}, numeric ${numeric}`).toBeLessThanOrEqual(
-        1e-6 * Math.max(Math.abs(numeric), Math.abs(exact)) + 1e-9,
-      );
-    }
-  });
-}
 
 type Xy = [number, number];
-const coordinate = fc.double({ min: -1, max: 1, noNaN: true });
-const point = fc.tuple(coordinate, coordinate);
-const distance = (p: readonly number[], q: readonly number[]): number => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!);
-const wallEnds = fc.tuple(point, point).filter(([p, q]) => distance(p, q) > 0.1);
 const RUNS = { numRuns: 40 };
 
 describe('gradients of wall geometry', () => {
   it('normal, w.r.t. the wall', () => {
     fc.assert(
-      fc.property(wallEnds, (xys) => checkGradients((w) => new Wall(w!).normal(), [xys])),
+      fc.property(wallEndsArb, (xys) => checkGradients((w) => new Wall(w!).normal(), [xys])),
       RUNS,
     );
   });
   it('image, w.r.t. the points (batched) and the wall', () => {
     fc.assert(
-      fc.property(wallEnds, point, point, (xys, p, q) => checkGradients((w, points) => new Wall(w!).image(points!), [xys, [p, q]])),
+      fc.property(wallEndsArb, pointArb, pointArb, (xys, p, q) => checkGradients((w, points) => new Wall(w!).image(points!), [xys, [p, q]])),
       RUNS,
     );
   });
   it('parametricToCartesian and cartesianToParametric, w.r.t. their inputs and the wall', () => {
     fc.assert(
-      fc.property(wallEnds, fc.double({ min: -1, max: 2, noNaN: true }), point, (xys, s, p) => {
+      fc.property(wallEndsArb, fc.double({ min: -1, max: 2, noNaN: true }), pointArb, (xys, s, p) => {
         checkGradients((w, parameters) => new Wall(w!).parametricToCartesian(parameters!), [xys, [[s], [1 - s]]]);
         checkGradients((w, points) => new Wall(w!).cartesianToParametric(points!), [xys, [p]]);
       }),
@@ -74,7 +39,7 @@ describe('gradients of wall geometry', () => {
   });
   it('rotate and translate, w.r.t. the wall, the angle, the centre and the offset', () => {
     fc.assert(
-      fc.property(wallEnds, fc.double({ min: -4, max: 4, noNaN: true }), point, (xys, angle, center) => {
+      fc.property(wallEndsArb, fc.double({ min: -4, max: 4, noNaN: true }), pointArb, (xys, angle, center) => {
         checkGradients((w, theta, c) => new Wall(w!).rotate(theta!, c!).xys, [xys, angle, center]);
         checkGradients((w, theta) => new Wall(w!).rotate(theta!).xys, [xys, angle]);
         checkGradients((w, offset) => new Wall(w!).translate(offset!).normal(), [xys, center]);
@@ -84,7 +49,7 @@ describe('gradients of wall geometry', () => {
   });
   it('centre, named locations and grid, w.r.t. the wall (distinct coordinates: no min / max tie)', () => {
     fc.assert(
-      fc.property(wallEnds, (xys) => {
+      fc.property(wallEndsArb, (xys) => {
         fc.pre(Math.abs(xys[0][0] - xys[1][0]) > 1e-3 && Math.abs(xys[0][1] - xys[1][1]) > 1e-3);
         checkGradients((w) => new Wall(w!).center(), [xys]);
         checkGradients((w) => new Wall(w!).location('NW'), [xys]);
@@ -97,11 +62,11 @@ describe('gradients of wall geometry', () => {
 
 describe('gradients of interaction losses', () => {
   /** Path points no closer than 0.1 (the loss is not differentiable where a segment has zero length). */
-  const path = fc.tuple(point, point, point).filter(([a, b, c]) => distance(a, b) > 0.1 && distance(b, c) > 0.1);
+  const path = fc.tuple(pointArb, pointArb, pointArb).filter(([a, b, c]) => distance(a, b) > 0.1 && distance(b, c) > 0.1);
 
   it('wall: w.r.t. a, b, c and the wall', () => {
     fc.assert(
-      fc.property(wallEnds, path, (xys, [a, b, c]) => {
+      fc.property(wallEndsArb, path, (xys, [a, b, c]) => {
         checkGradients((w, p, q, r) => new Wall(w!).interactionLoss(p!, q!, r!), [xys, a, b, c]);
       }),
       RUNS,
@@ -109,7 +74,7 @@ describe('gradients of interaction losses', () => {
   });
   it('wall: batched, with b on the wall', () => {
     fc.assert(
-      fc.property(wallEnds, point, point, fc.double({ min: 0, max: 1, noNaN: true }), (xys, a, c, s) => {
+      fc.property(wallEndsArb, pointArb, pointArb, fc.double({ min: 0, max: 1, noNaN: true }), (xys, a, c, s) => {
         const b = new Wall(xys).parametricToCartesian([s]).toArray() as Xy;
         fc.pre(distance(a, b) > 0.1 && distance(b, c) > 0.1);
         checkGradients((w, p, r, parameters) => {
@@ -122,7 +87,7 @@ describe('gradients of interaction losses', () => {
   });
   it('RIS: w.r.t. a, b, c, the surface and phi', () => {
     fc.assert(
-      fc.property(wallEnds, path, fc.double({ min: -3, max: 3, noNaN: true }), (xys, [a, b, c], phi) => {
+      fc.property(wallEndsArb, path, fc.double({ min: -3, max: 3, noNaN: true }), (xys, [a, b, c], phi) => {
         checkGradients((w, p, q, r, angle) => new RIS(w!, { phi: angle! }).interactionLoss(p!, q!, r!), [xys, a, b, c, phi]);
       }),
       RUNS,
@@ -142,7 +107,7 @@ describe('gradients of smoothed tests', () => {
 
   it('contains, w.r.t. s', () => {
     fc.assert(
-      fc.property(wallEnds, fc.double({ min: -0.5, max: 1.5, noNaN: true }), fc.double({ min: 1, max: 20, noNaN: true }), (xys, s, alpha) => {
+      fc.property(wallEndsArb, fc.double({ min: -0.5, max: 1.5, noNaN: true }), fc.double({ min: 1, max: 20, noNaN: true }), (xys, s, alpha) => {
         const args = [alpha * s, alpha * (1 - s)];
         const sigmoidOptions: ApproxOptions = { approx: true, alpha, activation: 'sigmoid' };
         if (noTie(args.map(sigmoid))) checkGradients((parameters) => new Wall(xys).contains(parameters!, sigmoidOptions), [[s]]);
@@ -158,9 +123,9 @@ describe('gradients of smoothed tests', () => {
     let checked = 0;
     fc.assert(
       fc.property(
-        wallEnds,
-        point,
-        point,
+        wallEndsArb,
+        pointArb,
+        pointArb,
         fc.double({ min: 1, max: 6, noNaN: true }),
         fc.constantFrom(0, 0.1, -0.1),
         (xys, p, q, alpha, patch) => {

@@ -3,19 +3,17 @@
  * sum of their squares) and `parametricJacobian` (the derivative of
  * `parametricToCartesian`), for walls, RIS and vertices.
  */
-import { add, grad, mul, square, stack, sum, Tensor, tensor, zeros, type TensorLike } from '@differt2d/autodiff';
+import { add, mul, square, stack, sum, Tensor, tensor, zeros, type TensorLike } from '@differt2d/autodiff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RIS, Vertex, Wall } from '../src/objects/index.js';
+import { checkGradients } from '../../../test-support/finiteDifferences.js';
+import { distance, pointArb, wallEndsArb } from '../../../test-support/generators.js';
 
 type Xy = [number, number];
-const coordinate = fc.double({ min: -1, max: 1, noNaN: true });
-const point = fc.tuple(coordinate, coordinate);
-const distance = (p: readonly number[], q: readonly number[]): number => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!);
-const wallEnds = fc.tuple(point, point).filter(([p, q]) => distance(p, q) > 0.1);
 /** A path a -> b -> c with b on the wall (at s) and both segments of length > 0.05. */
 const pathOnWall = fc
-  .record({ xys: wallEnds, s: fc.double({ min: -0.5, max: 1.5, noNaN: true }), a: point, c: point })
+  .record({ xys: wallEndsArb, s: fc.double({ min: -0.5, max: 1.5, noNaN: true }), a: pointArb, c: pointArb })
   .map(({ xys, s, a, c }) => {
     const b: Xy = [xys[0][0] + s * (xys[1][0] - xys[0][0]), xys[0][1] + s * (xys[1][1] - xys[0][1])];
     return { xys, a, b, c };
@@ -23,33 +21,6 @@ const pathOnWall = fc
   .filter(({ a, b, c }) => distance(a, b) > 0.05 && distance(b, c) > 0.05);
 const RUNS = { numRuns: 50 };
 
-/** Reverse mode against Richardson-extrapolated central differences, relative error <= 1e-6. */
-function checkGradients(fn: (...args: Tensor[]) => Tensor, args: readonly TensorLike[], h = 1e-4): void {
-  const inputs = args.map((a) => tensor(a));
-  const scalarized = (...xs: Tensor[]): Tensor => {
-    const out = fn(...xs);
-    const weights = new Tensor(Float64Array.from({ length: out.size }, (_, k) => 1.5 + Math.cos(k + 1)), out.shape);
-    return sum(mul(out, weights));
-  };
-  const analytic = grad(scalarized, { argnums: inputs.map((_, i) => i) })(...inputs) as Tensor[];
-  inputs.forEach((input, a) => {
-    for (let i = 0; i < input.size; i++) {
-      const at = (delta: number): number => {
-        const data = input.data.slice();
-        data[i] = data[i]! + delta;
-        const xs = inputs.slice();
-        xs[a] = new Tensor(data, input.shape);
-        return scalarized(...xs).item();
-      };
-      const central = (step: number): number => (at(step) - at(-step)) / (2 * step);
-      const numeric = (4 * central(h / 2) - central(h)) / 3;
-      const exact = analytic[a]!.data[i]!;
-      expect(Math.abs(numeric - exact), `argument ${a}[${i}]: analytic ${exact}, numeric ${numeric}`).toBeLessThanOrEqual(
-        1e-6 * Math.max(Math.abs(numeric), Math.abs(exact)) + 1e-9,
-      );
-    }
-  });
-}
 
 describe('interactionResiduals', () => {
   it('wall: the loss is the sum of their squares, both 0 for a mirror reflection (property)', () => {
@@ -125,7 +96,7 @@ describe('interactionResiduals', () => {
 describe('parametricJacobian', () => {
   it('wall (and RIS): the direction t at every s, equal to central differences of parametricToCartesian', () => {
     fc.assert(
-      fc.property(wallEnds, fc.array(fc.double({ min: -2, max: 3, noNaN: true }), { minLength: 1, maxLength: 4 }), (xys, values) => {
+      fc.property(wallEndsArb, fc.array(fc.double({ min: -2, max: 3, noNaN: true }), { minLength: 1, maxLength: 4 }), (xys, values) => {
         for (const object of [new Wall(xys), new RIS(xys)]) {
           const s = tensor(values.map((v) => [v]));
           const jacobian = object.parametricJacobian(s);

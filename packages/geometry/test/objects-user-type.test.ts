@@ -1,63 +1,18 @@
 /**
  * A user-defined interacting object, written only against the public API
- * (the example in the TSDoc of `Interactable`): a phase-gradient metasurface.
+ * (the example in the TSDoc of `Interactable`): a phase-gradient metasurface
+ * (test-support/metasurface.ts).
  */
-import { add, asTensor, dot, grad, mul, normalize, relu, square, sub, sum, Tensor, tensor, type TensorLike } from '@differt2d/autodiff';
+import { sum, tensor, type Tensor, type TensorLike } from '@differt2d/autodiff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInteractable, Wall, type Interactable, type ObjectOptions } from '../src/objects/index.js';
+import { isInteractable, Wall, type Interactable } from '../src/objects/index.js';
+import { expectGradientsMatchFiniteDifferences } from '../../../test-support/finiteDifferences.js';
+import { PhaseGradientMetasurface } from '../../../test-support/metasurface.js';
 
-/** Reflects by the generalised Snell's law `sin(theta_r) = sin(theta_i) + g`. */
-class PhaseGradientMetasurface extends Wall {
-  override readonly kind = 'phase-gradient-metasurface';
-  // g: the phase gradient over the wavenumber (unitless)
-  readonly gradient: Tensor;
-
-  constructor(xys: TensorLike, gradient: TensorLike, options: ObjectOptions = {}) {
-    super(xys, options);
-    this.gradient = asTensor(gradient);
-  }
-
-  // Angles from the normal, positive towards the wall's direction: the sine
-  // of a unit vector's angle is its component along the wall.
-  override interactionLoss(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
-    const along = normalize(this.direction);
-    const incident = normalize(sub(b, a));
-    const reflected = normalize(sub(c, b));
-    const snell = sub(sub(dot(reflected, along), dot(incident, along)), this.gradient);
-    // Leaving on the far side would be a transmission, not a reflection.
-    const through = relu(mul(dot(incident, this.normal()), dot(reflected, this.normal())));
-    return add(square(snell), square(through));
-  }
-
-  // rotate() and translate() build the moved copy here: keep g.
-  protected override withXys(xys: Tensor): this {
-    return new PhaseGradientMetasurface(xys, this.gradient, { name: this.name }) as this;
-  }
-}
-
-/** Same as in objects-gradients.test.ts: reverse mode against Richardson-extrapolated central differences. */
-function checkGradients(fn: (...args: Tensor[]) => Tensor, args: readonly TensorLike[], h = 1e-4): void {
-  const inputs = args.map((a) => tensor(a));
-  const scalarized = (...xs: Tensor[]): Tensor => sum(fn(...xs));
-  const analytic = grad(scalarized, { argnums: inputs.map((_, i) => i) })(...inputs) as Tensor[];
-  inputs.forEach((input, a) => {
-    for (let i = 0; i < input.size; i++) {
-      const at = (delta: number): number => {
-        const data = input.data.slice();
-        data[i] = data[i]! + delta;
-        const xs = inputs.slice();
-        xs[a] = new Tensor(data, input.shape);
-        return scalarized(...xs).item();
-      };
-      const central = (step: number): number => (at(step) - at(-step)) / (2 * step);
-      const numeric = (4 * central(h / 2) - central(h)) / 3;
-      const exact = analytic[a]!.data[i]!;
-      expect(Math.abs(numeric - exact), `argument ${a}[${i}]: analytic ${exact}, numeric ${numeric}`).toBeLessThanOrEqual(
-        1e-6 * Math.max(Math.abs(numeric), Math.abs(exact)) + 1e-9,
-      );
-    }
-  });
+/** Same as in objects-gradients.test.ts, on the plain sum of `fn`'s output. */
+function checkGradients(fn: (...args: Tensor[]) => Tensor, args: readonly TensorLike[]): void {
+  expectGradientsMatchFiniteDifferences((...xs) => sum(fn(...xs)), args);
 }
 
 type Xy = [number, number];

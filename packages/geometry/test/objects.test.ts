@@ -16,14 +16,10 @@ import {
   type Interactable,
   type LocationName,
 } from '../src/objects/index.js';
+import { BASIC_WALLS } from '../../../test-support/basicScene.js';
+import { distance, pointArb, wallEndsArb } from '../../../test-support/generators.js';
 
 type Xy = [number, number];
-
-const coordinate = fc.double({ min: -1, max: 1, noNaN: true });
-const point = fc.tuple(coordinate, coordinate);
-const distance = (p: ArrayLike<number>, q: ArrayLike<number>): number => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!);
-/** Walls long enough for their normal to be well defined. */
-const wallEnds = fc.tuple(point, point).filter(([p, q]) => distance(p, q) > 0.1);
 
 function expectClose(actual: Tensor | number, expected: number | readonly unknown[], digits = 12): void {
   const flatActual = typeof actual === 'number' ? [actual] : Array.from(actual.data);
@@ -35,17 +31,6 @@ function expectClose(actual: Tensor | number, expected: number | readonly unknow
 function expectAllFinite(...tensors: Tensor[]): void {
   for (const t of tensors) for (const v of t.data) expect(Number.isFinite(v), `value ${v} in ${t.toString()}`).toBe(true);
 }
-
-/** The basic scene's walls (REFERENCE.md, "Scenes"), in order. */
-const BASIC_WALLS: [Xy, Xy][] = [
-  [[0, 0], [1, 0]],
-  [[1, 0], [1, 1]],
-  [[1, 1], [0, 1]],
-  [[0, 1], [0, 0]],
-  [[0.4, 0], [0.4, 0.4]],
-  [[0.4, 0.4], [0.3, 0.4]],
-  [[0.1, 0.4], [0, 0.4]],
-];
 
 describe('construction', () => {
   it('accepts numbers, nested arrays, Float64Arrays and Tensors, keeping a Tensor as it is', () => {
@@ -101,7 +86,7 @@ describe('walls: known facts', () => {
   });
   it('gives a unit normal orthogonal to the wall, on the right of t (property)', () => {
     fc.assert(
-      fc.property(wallEnds, (xys) => {
+      fc.property(wallEndsArb, (xys) => {
         const wall = new Wall(xys);
         const [nx, ny] = wall.normal().data as unknown as [number, number];
         const [tx, ty] = wall.direction.data as unknown as [number, number];
@@ -113,7 +98,7 @@ describe('walls: known facts', () => {
   });
   it('images are mirror images: an involution, same distance to the wall, other side (property)', () => {
     fc.assert(
-      fc.property(wallEnds, point, fc.double({ min: -0.5, max: 1.5, noNaN: true }), (xys, p, s) => {
+      fc.property(wallEndsArb, pointArb, fc.double({ min: -0.5, max: 1.5, noNaN: true }), (xys, p, s) => {
         const wall = new Wall(xys);
         const image = wall.image(p);
         expectClose(wall.image(image), p, 12);
@@ -126,7 +111,7 @@ describe('walls: known facts', () => {
   });
   it('maps parametric coordinates to points and back (property)', () => {
     fc.assert(
-      fc.property(wallEnds, fc.double({ min: -2, max: 2, noNaN: true }), (xys, s) => {
+      fc.property(wallEndsArb, fc.double({ min: -2, max: 2, noNaN: true }), (xys, s) => {
         const wall = new Wall(xys);
         expect(wall.cartesianToParametric(wall.parametricToCartesian([s])).item()).toBeCloseTo(s, 12);
       }),
@@ -143,7 +128,7 @@ describe('walls: known facts', () => {
   });
   it('has zero loss for a specular reflection: the image-method point (property)', () => {
     fc.assert(
-      fc.property(wallEnds, point, point, (xys, a, c) => {
+      fc.property(wallEndsArb, pointArb, pointArb, (xys, a, c) => {
         const wall = new Wall(xys);
         const n = wall.normal().data;
         const side = (q: readonly number[]): number => (q[0]! - xys[0][0]) * n[0]! + (q[1]! - xys[0][1]) * n[1]!;
@@ -171,7 +156,7 @@ describe('walls: known facts', () => {
     expectClose(wall.rotate(Math.PI, [0, 0]).xys, [[0, 0], [-2, 0]], 14);
     expect(wall.translate([1, 2]).xys.toArray()).toEqual([[1, 2], [3, 2]]);
     fc.assert(
-      fc.property(wallEnds, fc.double({ min: -7, max: 7, noNaN: true }), point, (xys, angle, center) => {
+      fc.property(wallEndsArb, fc.double({ min: -7, max: 7, noNaN: true }), pointArb, (xys, angle, center) => {
         const wall = new Wall(xys);
         const turned = wall.rotate(angle, center);
         expect(turned.length().item()).toBeCloseTo(wall.length().item(), 12);
@@ -234,7 +219,7 @@ describe('walls: intersections', () => {
   });
   it('agrees with a plain-number segment test (property)', () => {
     fc.assert(
-      fc.property(wallEnds, point, point, (xys, p, q) => {
+      fc.property(wallEndsArb, pointArb, pointArb, (xys, p, q) => {
         const [[ax, ay], [bx, by]] = xys;
         const [dx, dy, tx, ty, wx, wy] = [q[0] - p[0], q[1] - p[1], bx - ax, by - ay, ax - p[0], ay - p[1]];
         const denominator = dx * ty - dy * tx;
@@ -325,7 +310,7 @@ describe('RIS', () => {
     expectClose(ris.normal(), [1, 0], 15);
     // an RX at (x, y) is reached through the RIS point (0.5, y - (0.5 - x)), whatever the TX
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 0.45, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), point, (x, y, tx) => {
+      fc.property(fc.double({ min: 0, max: 0.45, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), pointArb, (x, y, tx) => {
         expect(ris.interactionLoss(tx, [0.5, y - (0.5 - x)], [x, y]).item()).toBeLessThan(1e-20);
       }),
     );
@@ -333,7 +318,7 @@ describe('RIS', () => {
   });
   it('has zero loss exactly along the direction phi from the normal (property)', () => {
     fc.assert(
-      fc.property(wallEnds, fc.double({ min: -1.5, max: 1.5, noNaN: true }), point, (xys, phi, a) => {
+      fc.property(wallEndsArb, fc.double({ min: -1.5, max: 1.5, noNaN: true }), pointArb, (xys, phi, a) => {
         const ris = new RIS(xys, { phi });
         const [nx, ny] = ris.normal().data as unknown as [number, number];
         // -r is the normal turned by -phi
@@ -424,7 +409,7 @@ describe('extents', () => {
       [[0, 2], [1, 2]],
     ]);
     fc.assert(
-      fc.property(wallEnds, fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), (xys, nx, ny) => {
+      fc.property(wallEndsArb, fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), (xys, nx, ny) => {
         const wall = new Wall(xys);
         const g = wall.grid(nx, ny);
         expect(g.shape).toEqual([ny, nx, 2]);

@@ -13,6 +13,7 @@ import {
   squareSceneWithWall,
   type Scene,
 } from '../src/index.js';
+import { BASIC_RX, BASIC_TX, BASIC_WALLS } from '../../../test-support/basicScene.js';
 
 /** A scene as plain numbers: names and coordinates of TX and RX, each wall's xys. */
 function plain(scene: Scene) {
@@ -39,9 +40,9 @@ const SQUARE_WALLS = [
 describe('built-in scenes: the reference coordinates, exactly', () => {
   it('basic', () => {
     expect(plain(basicScene())).toEqual({
-      transmitters: { tx: [0.1, 0.1] },
-      receivers: { rx: [0.302, 0.2147] },
-      walls: [...SQUARE_WALLS, [[0.4, 0], [0.4, 0.4]], [[0.4, 0.4], [0.3, 0.4]], [[0.1, 0.4], [0, 0.4]]],
+      transmitters: { tx: BASIC_TX },
+      receivers: { rx: BASIC_RX },
+      walls: BASIC_WALLS,
     });
   });
 

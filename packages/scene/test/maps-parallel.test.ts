@@ -9,12 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { basicScene, powerGrid, squareSceneWithObstacle, type PowerGrid, type PowerGridOptions } from '../src/index.js';
 import { closePowerMapWorkers, powerMapParallel, powerMapWorkerCount } from '../src/node/index.js';
 import { parameterOnWall } from '../src/maps/imagePowerKernel.js';
+import { sameBits } from '../../../test-support/closeness.js';
 
 afterAll(() => closePowerMapWorkers());
-
-function sameBits(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
-}
 
 function expectSameMaps(a: PowerGrid, b: PowerGrid): void {
   expect(sameBits(a.x, b.x)).toBe(true);

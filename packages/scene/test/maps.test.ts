@@ -22,6 +22,7 @@ import {
   type PowerMapWorkerScope,
   type Scene,
 } from '../src/index.js';
+import { sameBits } from '../../../test-support/closeness.js';
 
 /** The power at one moving point, summed over the fixed points as the maps define it, through the tracer. */
 function powerAt(scene: Scene, options: PowerGridOptions, point: Tensor): Tensor {
@@ -32,11 +33,6 @@ function powerAt(scene: Scene, options: PowerGridOptions, point: Tensor): Tensor
     total = total === null ? power : add(total, power);
   }
   return total!;
-}
-
-/** Whether two arrays hold the same doubles, bit for bit (NaN and -0 included). */
-function sameBits(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
 const unit = fc.double({ min: -0.1, max: 1.1, noNaN: true });

@@ -21,6 +21,7 @@ import {
   validScenePaths,
   type Scene,
 } from '../src/index.js';
+import { relativeTo } from '../../../test-support/closeness.js';
 
 interface Reference {
   readonly basic_valid_paths_max_order_2: readonly { candidate: number[]; points: number[][] }[];
@@ -31,8 +32,6 @@ interface Reference {
 const reference = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'reference-basic-scene.json'), 'utf8'),
 ) as Reference;
-
-const relative = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 
 /** The basic scene with the reference's six receivers, rx_0 .. rx_5. */
 function sixReceivers(): Scene {
@@ -75,11 +74,11 @@ describe('parity with DiffeRT2d: basic scene', () => {
         expectedTotal += row.power;
         for (const value of [pairs[p]!.power, accumulated[p]!.value.item()]) {
           if (row.power === 0) expect(value).toBe(0);
-          else expect(relative(value, row.power)).toBeLessThan(1e-9);
+          else expect(relativeTo(value, row.power)).toBeLessThan(1e-9);
         }
       });
-      expect(relative(total, expectedTotal)).toBeLessThan(1e-9);
-      expect(relative(accumulateOverPaths(scene, { maxOrder, reduce: 'sum' }).item(), expectedTotal)).toBeLessThan(1e-9);
+      expect(relativeTo(total, expectedTotal)).toBeLessThan(1e-9);
+      expect(relativeTo(accumulateOverPaths(scene, { maxOrder, reduce: 'sum' }).item(), expectedTotal)).toBeLessThan(1e-9);
     }
   });
 
@@ -88,9 +87,9 @@ describe('parity with DiffeRT2d: basic scene', () => {
     for (const example of reference.basic_tx_gradient_examples) {
       const scene = basicScene().withTransmitter('tx', example.tx);
       const [pair] = receivedPowerPerPair(scene, { maxOrder: example.max_order, approx: example.approx, gradient: true }).pairs;
-      expect(relative(pair!.power, example.power)).toBeLessThan(1e-6);
-      expect(relative(pair!.gradTx![0], example.grad[0])).toBeLessThan(1e-6);
-      expect(relative(pair!.gradTx![1], example.grad[1])).toBeLessThan(1e-6);
+      expect(relativeTo(pair!.power, example.power)).toBeLessThan(1e-6);
+      expect(relativeTo(pair!.gradTx![0], example.grad[0])).toBeLessThan(1e-6);
+      expect(relativeTo(pair!.gradTx![1], example.grad[1])).toBeLessThan(1e-6);
       // Line of sight only: moving the RX is the mirror image of moving the TX.
       expect(pair!.gradRx![0]).toBeCloseTo(-example.grad[0], 6);
       expect(pair!.gradRx![1]).toBeCloseTo(-example.grad[1], 6);
@@ -131,7 +130,7 @@ describe('sceneCandidates and scenePaths', () => {
     for (const method of ['fermat', 'mpt'] as const) {
       const traced = validScenePaths(basicScene(), { maxOrder: 2, method });
       expect(traced.map((p) => p.candidate)).toEqual(image.map((p) => p.candidate));
-      traced.forEach((path, k) => expect(relative(path.power, image[k]!.power)).toBeLessThan(1e-9));
+      traced.forEach((path, k) => expect(relativeTo(path.power, image[k]!.power)).toBeLessThan(1e-9));
     }
   });
 

@@ -10,21 +10,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fermatPaths } from '../src/tracers/fermatPaths.js';
 import { minPaths } from '../src/tracers/minPaths.js';
+import { BASIC_RX, BASIC_TX, basicWalls, type Xy } from '../../../test-support/basicScene.js';
+import { maxDifference } from '../../../test-support/closeness.js';
+import { positionArb } from '../../../test-support/generators.js';
 
-type Xy = [number, number];
-const TX: Xy = [0.1, 0.1];
-const RX: Xy = [0.302, 0.2147];
-const WALLS = (
-  [
-    [[0, 0], [1, 0]],
-    [[1, 0], [1, 1]],
-    [[1, 1], [0, 1]],
-    [[0, 1], [0, 0]],
-    [[0.4, 0], [0.4, 0.4]],
-    [[0.4, 0.4], [0.3, 0.4]],
-    [[0.1, 0.4], [0, 0.4]],
-  ] as const
-).map((xys, i) => new Wall(xys as unknown as number[][], { name: `walls[${i}]` }));
+const TX = BASIC_TX;
+const RX = BASIC_RX;
+const WALLS = basicWalls();
 
 /**
  * The image-method path, computed here from `Wall.image`: images of TX
@@ -71,14 +63,6 @@ function candidates(order: number, objectCount: number): number[][] {
   return sequences;
 }
 
-function maxDifference(points: Tensor, expected: readonly Xy[]): number {
-  let worst = 0;
-  for (let k = 0; k < expected.length; k++) {
-    worst = Math.max(worst, Math.abs(points.data[2 * k]! - expected[k]![0]), Math.abs(points.data[2 * k + 1]! - expected[k]![1]));
-  }
-  return worst;
-}
-
 describe.each([
   ['fermatPaths', fermatPaths],
   ['minPaths', minPaths],
@@ -92,7 +76,7 @@ describe.each([
         if (!onWallsWithZeroLoss(expected, walls)) continue;
         const { points, loss } = trace(TX, walls, RX);
         expect(points.shape).toEqual([order + 2, 2]);
-        expect(maxDifference(points, expected), `candidate [${candidate}]`).toBeLessThanOrEqual(1e-9);
+        expect(maxDifference(points.data, expected.flat()), `candidate [${candidate}]`).toBeLessThanOrEqual(1e-9);
         expect(loss.item(), `candidate [${candidate}]`).toBeLessThanOrEqual(1e-12);
         checked[order - 1]!++;
       }
@@ -109,7 +93,7 @@ describe.each([
         const expected = imagePathPoints(TX, candidate.map((i) => WALLS[i]!), RX);
         if (!onWallsWithZeroLoss(expected, candidate.map((i) => WALLS[i]!))) continue;
         const { points, loss } = trace(TX, candidate.map((i) => PLAIN_WALLS[i]!), RX);
-        expect(maxDifference(points, expected), `candidate [${candidate}]`).toBeLessThanOrEqual(1e-9);
+        expect(maxDifference(points.data, expected.flat()), `candidate [${candidate}]`).toBeLessThanOrEqual(1e-9);
         expect(loss.item(), `candidate [${candidate}]`).toBeLessThanOrEqual(1e-12);
       }
     }
@@ -117,7 +101,7 @@ describe.each([
 
   it('solves many receivers in one call, each as if alone (property)', () => {
     const walls = [WALLS[0]!, WALLS[2]!];
-    const receiver = fc.tuple(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 0.05, max: 0.95, noNaN: true }));
+    const receiver = positionArb(0.05, 0.95);
     fc.assert(
       fc.property(fc.array(receiver, { minLength: 1, maxLength: 6 }), (receivers) => {
         const batch = trace(TX, walls, receivers);
@@ -125,10 +109,10 @@ describe.each([
         receivers.forEach((rx, r) => {
           const expected = imagePathPoints(TX, walls, rx);
           const row = new Tensor(batch.points.data.slice(8 * r, 8 * r + 8), [4, 2]);
-          expect(maxDifference(row, expected)).toBeLessThanOrEqual(1e-9);
+          expect(maxDifference(row.data, expected.flat())).toBeLessThanOrEqual(1e-9);
           expect(batch.loss.data[r]).toBeLessThanOrEqual(1e-12);
           const alone = trace(TX, walls, rx);
-          expect(maxDifference(row, (alone.points.toArray() as Xy[]))).toBeLessThanOrEqual(1e-12);
+          expect(maxDifference(row.data, alone.points.data)).toBeLessThanOrEqual(1e-12);
         });
       }),
       { numRuns: 30 },
@@ -141,6 +125,6 @@ describe.each([
     expect(result.loss.shape).toEqual([2, 3]);
     const second = trace([0.2, 0.1], [WALLS[0]!], [0.5, 0.3]);
     const row = new Tensor(result.points.data.slice((3 + 1) * 6, (3 + 1) * 6 + 6), [3, 2]);
-    expect(maxDifference(row, second.points.toArray() as Xy[])).toBeLessThanOrEqual(1e-12);
+    expect(maxDifference(row.data, second.points.data)).toBeLessThanOrEqual(1e-12);
   });
 });

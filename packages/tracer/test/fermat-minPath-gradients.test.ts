@@ -3,13 +3,16 @@
  * central finite differences of the solver output: the path is traced again
  * at perturbed TX, RX, wall coordinates and RIS angles.
  */
-import { add, asTensor, grad, mul, normalize, relu, square, stack, sub, sum, dot, Tensor, tensor, type TensorLike } from '@differt2d/autodiff';
-import { RIS, Vertex, Wall, type Interactable, type ObjectOptions } from '@differt2d/geometry';
+import { add, mul, sum, Tensor, tensor, type TensorLike } from '@differt2d/autodiff';
+import { RIS, Vertex, Wall, type Interactable } from '@differt2d/geometry';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { TracedPaths } from '../src/paths/tracedPaths.js';
 import { fermatPaths } from '../src/tracers/fermatPaths.js';
 import { minPaths } from '../src/tracers/minPaths.js';
+import { expectGradientsMatchFiniteDifferences } from '../../../test-support/finiteDifferences.js';
+import { positionArb } from '../../../test-support/generators.js';
+import { PhaseGradientMetasurface, ResidualMetasurface } from '../../../test-support/metasurface.js';
 
 type Tracer = (tx: TensorLike, objects: readonly Interactable[], rx: TensorLike) => TracedPaths;
 
@@ -26,33 +29,13 @@ function objective(trace: Tracer, build: (parameters: Tensor[]) => Interactable[
 }
 
 /** Every gradient entry against Richardson-extrapolated central differences of re-solved paths: relative error <= 1e-6. */
-function checkAgainstFiniteDifferences(fn: (...args: Tensor[]) => Tensor, args: readonly TensorLike[], h = 1e-5): void {
-  const inputs = args.map((a) => tensor(a));
-  const analytic = grad(fn, { argnums: inputs.map((_, i) => i) })(...inputs) as Tensor[];
-  inputs.forEach((input, a) => {
-    for (let i = 0; i < input.size; i++) {
-      const at = (delta: number): number => {
-        const data = input.data.slice();
-        data[i] = data[i]! + delta;
-        const xs = inputs.slice();
-        xs[a] = new Tensor(data, input.shape);
-        return fn(...xs).item();
-      };
-      const central = (step: number): number => (at(step) - at(-step)) / (2 * step);
-      const numeric = (4 * central(h / 2) - central(h)) / 3;
-      const exact = analytic[a]!.data[i]!;
-      expect(Number.isFinite(exact), `argument ${a}[${i}] gradient is ${exact}`).toBe(true);
-      expect(Math.abs(numeric - exact), `argument ${a}[${i}]: implicit ${exact}, finite differences ${numeric}`).toBeLessThanOrEqual(
-        1e-6 * Math.max(Math.abs(numeric), Math.abs(exact)) + 1e-8,
-      );
-    }
-  });
+function checkAgainstFiniteDifferences(fn: (...args: Tensor[]) => Tensor, args: readonly TensorLike[]): void {
+  expectGradientsMatchFiniteDifferences(fn, args, { step: 1e-5, absolute: 1e-8 });
 }
 
 const FLOOR = [[0, 0], [1, 0]];
 const CEILING = [[1, 1], [0, 1]];
 const RIGHT = [[1, 0], [1, 1]];
-const position = (low: number, high: number) => fc.tuple(fc.double({ min: low, max: high, noNaN: true }), fc.double({ min: low, max: high, noNaN: true }));
 const RUNS = { numRuns: 6 };
 
 /** Whether a traced path is valid (loss ~0, each point strictly inside its segment), so that it is smooth around the inputs. */
@@ -72,7 +55,7 @@ describe.each([
 ] as const)('%s: implicit gradients', (_name, trace) => {
   it('w.r.t. TX, RX and the walls, three reflections (property)', () => {
     fc.assert(
-      fc.property(position(0.05, 0.45), position(0.05, 0.95), (tx, rx) => {
+      fc.property(positionArb(0.05, 0.45), positionArb(0.05, 0.95), (tx, rx) => {
         const build = ([a, b, c]: Tensor[]) => [new Wall(a!), new Wall(b!), new Wall(c!)];
         fc.pre(isValid(tx, build([tensor(FLOOR), tensor(CEILING), tensor(RIGHT)]), rx));
         checkAgainstFiniteDifferences(objective(trace, build), [tx, rx, FLOOR, CEILING, RIGHT]);
@@ -96,7 +79,7 @@ describe.each([
 describe('minPaths: implicit gradients with a RIS', () => {
   it('w.r.t. TX, RX, the RIS coordinates and its angle phi (property)', () => {
     fc.assert(
-      fc.property(position(0.1, 0.45), position(0.1, 0.45), fc.double({ min: 0.3, max: 1.1, noNaN: true }), (tx, rx, phi) => {
+      fc.property(positionArb(0.1, 0.45), positionArb(0.1, 0.45), fc.double({ min: 0.3, max: 1.1, noNaN: true }), (tx, rx, phi) => {
         const build = ([xys, angle, floor]: Tensor[]) => [new Wall(floor!), new RIS(xys!, { phi: angle! })];
         fc.pre(isValid(tx, build([tensor([[0.5, 0.1], [0.5, 0.9]]), tensor(phi), tensor(FLOOR)]), rx));
         checkAgainstFiniteDifferences(objective(minPaths, build), [tx, rx, [[0.5, 0.1], [0.5, 0.9]], phi, FLOOR]);
@@ -105,42 +88,6 @@ describe('minPaths: implicit gradients with a RIS', () => {
     );
   });
 });
-
-/** Generalised Snell's law `sin(theta_r) = sin(theta_i) + g` (the `Interactable` example): only a loss. */
-class PhaseGradientMetasurface extends Wall {
-  override readonly kind = 'phase-gradient-metasurface';
-  readonly gradient: Tensor;
-
-  constructor(xys: TensorLike, gradient: TensorLike, options: ObjectOptions = {}) {
-    super(xys, options);
-    this.gradient = asTensor(gradient);
-  }
-
-  override interactionLoss(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
-    const along = normalize(this.direction);
-    const incident = normalize(sub(b, a));
-    const reflected = normalize(sub(c, b));
-    const snell = sub(sub(dot(reflected, along), dot(incident, along)), this.gradient);
-    const through = relu(mul(dot(incident, this.normal()), dot(reflected, this.normal())));
-    return add(square(snell), square(through));
-  }
-}
-
-/** The same law, with residuals (so Levenberg-Marquardt and the Gauss-Newton implicit derivative apply). */
-class ResidualMetasurface extends PhaseGradientMetasurface {
-  override interactionResiduals(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
-    const along = normalize(this.direction);
-    const incident = normalize(sub(b, a));
-    const reflected = normalize(sub(c, b));
-    const snell = sub(sub(dot(reflected, along), dot(incident, along)), this.gradient);
-    const through = relu(mul(dot(incident, this.normal()), dot(reflected, this.normal())));
-    return stack([snell, through], -1);
-  }
-
-  override interactionLoss(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
-    return sum(square(this.interactionResiduals(a, b, c)), -1);
-  }
-}
 
 describe('minPaths: implicit gradients with a user-defined object type', () => {
   it.each([

@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fermatPaths } from '../src/tracers/fermatPaths.js';
 import { minPaths } from '../src/tracers/minPaths.js';
+import { BASIC_RX, BASIC_TX, type Xy } from '../../../test-support/basicScene.js';
 
-type Xy = [number, number];
-const TX: Xy = [0.1, 0.1];
-const RX: Xy = [0.302, 0.2147];
+const TX = BASIC_TX;
+const RX = BASIC_RX;
 const unit = (p: readonly number[], q: readonly number[]): Xy => {
   const d = Math.hypot(q[0]! - p[0]!, q[1]! - p[1]!);
   return [(q[0]! - p[0]!) / d, (q[1]! - p[1]!) / d];

@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { add, div, dot, grad, mul, reshape, stack, sub, sum, Tensor, tensor, vjp } from '@differt2d/autodiff';
 import { RIS, Vertex, Wall } from '@differt2d/geometry';
 import { imagePathLoss, imagePathPoints, imagePaths, pathLength, receivedPower } from '../src/index.js';
-import { BASIC_RX, BASIC_TX, BASIC_WALLS, directionalCheck, gradientError, loadBasicSceneFixture, prng, relativeError, wallsFrom } from './fixtures/gradientCheck.js';
+import { loadBasicSceneFixture, wallsFrom } from './fixtures/basicSceneFixture.js';
+import { BASIC_RX, BASIC_TX, BASIC_WALLS } from '../../../test-support/basicScene.js';
+import { maxDifference, relativeError } from '../../../test-support/closeness.js';
+import { directionalCheck, gradientError } from '../../../test-support/finiteDifferences.js';
+import { prng } from '../../../test-support/generators.js';
 
 type Xy = [number, number];
 type WallXys = [Xy, Xy];
@@ -87,12 +91,6 @@ function segmentsLongerThan(points: readonly Xy[], minimum: number): boolean {
     if (Math.hypot(points[j + 1]![0] - points[j]![0], points[j + 1]![1] - points[j]![1]) <= minimum) return false;
   }
   return true;
-}
-
-function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
-  return worst;
 }
 
 describe('imagePaths: values', () => {

@@ -2,11 +2,12 @@
  * Min-path tracing: the RIS of the paper's figure 1, user-defined object
  * types, DiffeRT2d's Adam solver, bad input.
  */
-import { add, asTensor, dot, grad, mul, normalize, relu, square, stack, sub, sum, Tensor, tensor, type TensorLike } from '@differt2d/autodiff';
-import { RIS, Vertex, Wall, type Interactable, type ObjectOptions } from '@differt2d/geometry';
+import { grad, sum, Tensor, tensor } from '@differt2d/autodiff';
+import { RIS, Vertex, Wall, type Interactable } from '@differt2d/geometry';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minPaths } from '../src/tracers/minPaths.js';
+import { PhaseGradientMetasurface, ResidualMetasurface } from '../../../test-support/metasurface.js';
 
 type Xy = [number, number];
 
@@ -50,39 +51,6 @@ describe('minPaths with the RIS of the paper\'s figure 1', () => {
     expect(points.data[5]).toBeCloseTo(0.4, 9); // the RIS point depends on RX only
   });
 });
-
-/** Generalised Snell's law `sin(theta_r) = sin(theta_i) + g` (the `Interactable` example): a loss only. */
-class PhaseGradientMetasurface extends Wall {
-  override readonly kind = 'phase-gradient-metasurface';
-  readonly gradient: Tensor;
-
-  constructor(xys: TensorLike, gradient: TensorLike, options: ObjectOptions = {}) {
-    super(xys, options);
-    this.gradient = asTensor(gradient);
-  }
-
-  protected snell(a: TensorLike, b: TensorLike, c: TensorLike): [Tensor, Tensor] {
-    const along = normalize(this.direction);
-    const incident = normalize(sub(b, a));
-    const reflected = normalize(sub(c, b));
-    const snell = sub(sub(dot(reflected, along), dot(incident, along)), this.gradient);
-    // Leaving on the far side would be a transmission, not a reflection.
-    const through = relu(mul(dot(incident, this.normal()), dot(reflected, this.normal())));
-    return [snell, through];
-  }
-
-  override interactionLoss(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
-    const [snell, through] = this.snell(a, b, c);
-    return add(square(snell), square(through));
-  }
-}
-
-/** The same law with residuals: Levenberg-Marquardt applies. */
-class ResidualMetasurface extends PhaseGradientMetasurface {
-  override interactionResiduals(a: TensorLike, b: TensorLike, c: TensorLike): Tensor {
-    return stack(this.snell(a, b, c), -1);
-  }
-}
 
 /** A plain object (no class) implementing `Interactable`: a mirror on the line y = height, x in [0, 1]. */
 function plainMirror(height: number): Interactable {

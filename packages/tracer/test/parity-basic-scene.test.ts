@@ -7,14 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { grad, Tensor, tensor } from '@differt2d/autodiff';
 import { Wall } from '@differt2d/geometry';
 import { imagePaths, pathValidity, totalReceivedPower, tracePaths } from '../src/index.js';
-import { BASIC_RX, BASIC_TX, BASIC_WALLS, loadBasicSceneFixture } from './fixtures/gradientCheck.js';
+import { loadBasicSceneFixture } from './fixtures/basicSceneFixture.js';
+import { BASIC_RX, BASIC_TX, basicWalls } from '../../../test-support/basicScene.js';
+import { relativeTo } from '../../../test-support/closeness.js';
 
 const fixture = loadBasicSceneFixture();
-const walls = BASIC_WALLS.map((xys, i) => new Wall(xys, { name: `walls[${i}]` }));
-
-function relative(a: number, b: number): number {
-  return Math.abs(a - b) / Math.abs(b);
-}
+const walls = basicWalls();
 
 describe('parity with DiffeRT2d: basic scene', () => {
   it('finds the 12 valid paths up to order 2, in the same candidates, points within 1e-9', () => {
@@ -33,7 +31,7 @@ describe('parity with DiffeRT2d: basic scene', () => {
     for (const { rx, max_order: maxOrder, power } of fixture.basic_power_sum_over_valid_paths) {
       const total = totalReceivedPower(BASIC_TX, rx, walls, { maxOrder }).item();
       if (power === 0) expect(total).toBe(0);
-      else expect(relative(total, power)).toBeLessThan(1e-9);
+      else expect(relativeTo(total, power)).toBeLessThan(1e-9);
     }
   });
 
@@ -45,7 +43,7 @@ describe('parity with DiffeRT2d: basic scene', () => {
       expect(batch.shape).toEqual([6]);
       rows.forEach((c, i) => {
         if (c.power === 0) expect(batch.data[i]).toBe(0);
-        else expect(relative(batch.data[i]!, c.power)).toBeLessThan(1e-9);
+        else expect(relativeTo(batch.data[i]!, c.power)).toBeLessThan(1e-9);
       });
     }
   });
@@ -53,10 +51,10 @@ describe('parity with DiffeRT2d: basic scene', () => {
   it('matches the power and its gradient w.r.t. TX, exact and approximated (max order 0), within 1e-6', () => {
     for (const example of fixture.basic_tx_gradient_examples) {
       const f = (tx: Tensor): Tensor => totalReceivedPower(tx, BASIC_RX, walls, { maxOrder: example.max_order, approx: example.approx });
-      expect(relative(f(tensor(example.tx)).item(), example.power)).toBeLessThan(1e-6);
+      expect(relativeTo(f(tensor(example.tx)).item(), example.power)).toBeLessThan(1e-6);
       const g = grad(f)(tensor(example.tx));
-      expect(relative(g.data[0]!, example.grad[0])).toBeLessThan(1e-6);
-      expect(relative(g.data[1]!, example.grad[1])).toBeLessThan(1e-6);
+      expect(relativeTo(g.data[0]!, example.grad[0])).toBeLessThan(1e-6);
+      expect(relativeTo(g.data[1]!, example.grad[1])).toBeLessThan(1e-6);
     }
   });
 

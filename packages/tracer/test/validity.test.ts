@@ -28,11 +28,13 @@ import {
   tracePaths,
   type PathTracer,
 } from '../src/index.js';
-import { BASIC_RX, BASIC_TX, BASIC_WALLS, directionalCheck, gradientError, prng, wallsFrom } from './fixtures/gradientCheck.js';
+import { wallsFrom } from './fixtures/basicSceneFixture.js';
+import { BASIC_RX, BASIC_TX, BASIC_WALLS, basicWalls } from '../../../test-support/basicScene.js';
+import { directionalCheck, gradientError } from '../../../test-support/finiteDifferences.js';
+import { positionArb, prng } from '../../../test-support/generators.js';
 
-const basicWalls = (): Wall[] => BASIC_WALLS.map((xys, i) => new Wall(xys, { name: `walls[${i}]` }));
-const unit = fc.double({ min: 0.01, max: 0.99, noNaN: true });
-const positionArb = fc.tuple(unit, unit);
+/** Points in [0.01, 0.99]^2. */
+const unitPosition = positionArb(0.01, 0.99);
 
 /**
  * A user-defined blocking object that is not a Wall: a straight screen whose
@@ -104,7 +106,7 @@ describe('fused loops and generic methods agree', () => {
     const generic = BASIC_WALLS.map((xys) => new GenericWall(xys));
     const candidates = [...pathCandidates(fast.length, { maxOrder: 2 })];
     fc.assert(
-      fc.property(fc.array(positionArb, { minLength: 1, maxLength: 30 }), positionArb, (receivers, tx) => {
+      fc.property(fc.array(unitPosition, { minLength: 1, maxLength: 30 }), unitPosition, (receivers, tx) => {
         for (const candidate of candidates) {
           const paths = imagePaths(tx, candidate.map((i) => fast[i]!), receivers);
           expect(interactionPointsOnObjects(paths.points, fast, candidate).toArray()).toEqual(
@@ -183,7 +185,7 @@ describe('pathValidity', () => {
     const objects = basicWalls();
     const candidates = [...pathCandidates(objects.length, { maxOrder: 2 })];
     fc.assert(
-      fc.property(fc.array(positionArb, { minLength: 1, maxLength: 20 }), positionArb, (receivers, tx) => {
+      fc.property(fc.array(unitPosition, { minLength: 1, maxLength: 20 }), unitPosition, (receivers, tx) => {
         for (const candidate of candidates) {
           const paths = imagePaths(tx, candidate.map((i) => objects[i]!), receivers);
           const expected = mul(
@@ -201,7 +203,7 @@ describe('pathValidity', () => {
     const objects = basicWalls();
     const candidates = [...pathCandidates(objects.length, { maxOrder: 2 })];
     fc.assert(
-      fc.property(fc.array(positionArb, { minLength: 1, maxLength: 10 }), (receivers) => {
+      fc.property(fc.array(unitPosition, { minLength: 1, maxLength: 10 }), (receivers) => {
         for (const candidate of candidates) {
           const paths = imagePaths(BASIC_TX, candidate.map((i) => objects[i]!), receivers);
           const options = { approx: true, alpha: 40 };
@@ -257,7 +259,7 @@ describe('smoothed validity: gradients', () => {
       let nonTrivial = 0;
       let skipped = 0;
       fc.assert(
-        fc.property(positionArb, positionArb, fc.nat({ max: candidates.length - 1 }), fc.integer(), (tx, rx, c, seed) => {
+        fc.property(unitPosition, unitPosition, fc.nat({ max: candidates.length - 1 }), fc.integer(), (tx, rx, c, seed) => {
           const candidate = candidates[c]!;
           const options = { approx: true, alpha, activation };
           // Finite differences need the geometry to be large next to their

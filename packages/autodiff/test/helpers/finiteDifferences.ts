@@ -1,47 +1,15 @@
 /**
- * Shared by the tests: checking gradients (against central finite
+ * Shared by the autodiff tests: checking gradients (against central finite
  * differences, and one argument at a time against all at once), and
- * comparing arrays of values with a relative tolerance.
+ * comparing arrays of values with a relative tolerance. The PRNG and the
+ * random data come from test-support/generators.ts, shared by every package.
  *
  * @module
  */
 import { expect } from 'vitest';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { grad, vjp } from '../../src/transforms/grad.js';
-
-/**
- * mulberry32: deterministic cotangents and directions from a fast-check seed.
- *
- * @example
- * ```ts
- * const next = prng(42);
- * next(); // a number in [0, 1)
- * ```
- */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * `size` values uniform in [-1, 1) drawn from `next`.
- *
- * @example
- * ```ts
- * randomData(3, prng(1)).length; // 3
- * ```
- */
-export function randomData(size: number, next: () => number): Float64Array {
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = 2 * next() - 1;
-  return out;
-}
+import { prng, uniformData } from '../../../../test-support/generators.js';
 
 /**
  * The inner product of two arrays of the same length.
@@ -84,9 +52,9 @@ export function expectVjpMatchesFiniteDifferences(f: (...xs: Tensor[]) => Tensor
   const step = 1e-6;
   const next = prng(seed);
   const [y, back] = vjp(f, ...inputs);
-  const cotangent = randomData((y as Tensor).size, next);
+  const cotangent = uniformData((y as Tensor).size, next);
   const grads = back(new Tensor(cotangent, (y as Tensor).shape)) as Tensor[];
-  const directions = inputs.map((x) => randomData(x.size, next));
+  const directions = inputs.map((x) => uniformData(x.size, next));
   let analytic = 0;
   grads.forEach((g, i) => {
     expect(g.shape).toEqual(inputs[i]!.shape);

@@ -6,7 +6,7 @@
 import { definePrimitive, Tensor, type TensorLike } from '@differt2d/autodiff';
 import { pointsOperand, wallOperand } from './operands.js';
 import { addWallNormalCotangent } from './vector2.js';
-import { FRAME_SIZE, wallFrames } from './wallFrames.js';
+import { pointFrames } from './wallFrames.js';
 
 /** Parameters of the primitive: 0 when one wall serves every point, 4 when each point has its wall. */
 type WallStride = 0 | 4;
@@ -17,8 +17,7 @@ const imagesPrimitive = definePrimitive<WallStride>({
   forward([points, walls], wallStride) {
     const p = points!.data;
     const count = points!.shape[0]!;
-    const frameStride = wallStride === 0 ? 0 : FRAME_SIZE;
-    const frames = wallFrames(walls!.data, wallStride === 0 ? 1 : count);
+    const { frames, frameStride } = pointFrames(walls!.data, wallStride, count);
     const out = new Float64Array(2 * count);
     for (let i = 0; i < count; i++) {
       const f = i * frameStride;
@@ -39,8 +38,7 @@ const imagesPrimitive = definePrimitive<WallStride>({
   backward([g], [points, walls], _outputs, wallStride, needed) {
     const p = points!.data;
     const count = points!.shape[0]!;
-    const frameStride = wallStride === 0 ? 0 : FRAME_SIZE;
-    const frames = wallFrames(walls!.data, wallStride === 0 ? 1 : count);
+    const { frames, frameStride } = pointFrames(walls!.data, wallStride, count);
     const gPoints = needed[0] ? new Float64Array(2 * count) : null;
     const gWalls = needed[1] ? new Float64Array(walls!.size) : null;
     for (let i = 0; i < count; i++) {

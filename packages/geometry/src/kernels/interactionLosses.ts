@@ -5,9 +5,9 @@
  * @module
  */
 import { definePrimitive, Tensor, type TensorLike } from '@differt2d/autodiff';
-import { pointsOperand, samePointCount, wallOperand } from './operands.js';
+import { tripletOperands } from './operands.js';
 import { addWallNormalCotangent, vectorLength } from './vector2.js';
-import { FRAME_SIZE, wallFrames } from './wallFrames.js';
+import { pointFrames } from './wallFrames.js';
 
 /** Parameters of the primitive: 0 when one wall serves every triplet, 4 when each has its wall. */
 type WallStride = 0 | 4;
@@ -17,8 +17,7 @@ const lossesPrimitive = definePrimitive<WallStride>({
   // i = normalize(b - a), r = normalize(c - b), e = r - i + 2 (i . n) n, loss = e . e.
   forward([a, b, c, walls], wallStride) {
     const count = a!.shape[0]!;
-    const frameStride = wallStride === 0 ? 0 : FRAME_SIZE;
-    const frames = wallFrames(walls!.data, wallStride === 0 ? 1 : count);
+    const { frames, frameStride } = pointFrames(walls!.data, wallStride, count);
     const ad = a!.data;
     const bd = b!.data;
     const cd = c!.data;
@@ -56,8 +55,7 @@ const lossesPrimitive = definePrimitive<WallStride>({
   // each unit vector y = x / |x| then gives g x = (g y - y (y . g y)) / |x| (0 at x = 0).
   backward([g], [a, b, c, walls], _outputs, wallStride, needed) {
     const count = a!.shape[0]!;
-    const frameStride = wallStride === 0 ? 0 : FRAME_SIZE;
-    const frames = wallFrames(walls!.data, wallStride === 0 ? 1 : count);
+    const { frames, frameStride } = pointFrames(walls!.data, wallStride, count);
     const ad = a!.data;
     const bd = b!.data;
     const cd = c!.data;
@@ -164,11 +162,6 @@ const lossesPrimitive = definePrimitive<WallStride>({
  * ```
  */
 export function interactionLosses(a: TensorLike, b: TensorLike, c: TensorLike, wall: TensorLike): Tensor {
-  const op = 'interactionLosses';
-  const ta = pointsOperand(op, 'a', a);
-  const tb = pointsOperand(op, 'b', b);
-  const tc = pointsOperand(op, 'c', c);
-  const count = samePointCount(op, { a: ta, b: tb, c: tc });
-  const w = wallOperand(op, 'wall', wall, count);
-  return lossesPrimitive.apply([ta, tb, tc, w.tensor], w.stride) as Tensor;
+  const t = tripletOperands('interactionLosses', a, b, c, wall);
+  return lossesPrimitive.apply([t.a, t.b, t.c, t.wall.tensor], t.wall.stride) as Tensor;
 }

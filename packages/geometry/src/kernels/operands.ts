@@ -1,7 +1,8 @@
 /**
  * Checking and unpacking the operands of the fused geometry kernels: points
- * `[N, 2]`, one wall `[2, 2]` or one wall per point `[N, 2, 2]`, a list of
- * walls `[W, 2, 2]`, and the per-segment exclusion lists. Shapes are checked
+ * `[N, 2]`, one wall `[2, 2]` or one wall per point `[N, 2, 2]`, triplets of
+ * points with their walls, a list of walls `[W, 2, 2]`, and the per-segment
+ * exclusion lists. Shapes are checked
  * once, at the kernel's boundary, with errors naming the kernel and the
  * shapes; the loops behind never check again.
  *
@@ -78,6 +79,34 @@ export function wallOperand(op: string, name: string, value: TensorLike, count: 
   throw new Error(
     `${op}: ${name} must have shape [2, 2] (origin, dest) or [N, 2, 2] with N = ${count} (one wall per point), got ${formatShape(shape)}`,
   );
+}
+
+/** The operands of an interaction-loss kernel: triplets of points `(a, b, c)`, each `[N, 2]`, and the wall of each. */
+export interface TripletOperands {
+  readonly a: Tensor;
+  readonly b: Tensor;
+  readonly c: Tensor;
+  /** The number N of triplets. */
+  readonly count: number;
+  readonly wall: WallOperand;
+}
+
+/**
+ * Points `a`, `b`, `c` of shape `[N, 2]` with the same N, and one wall
+ * `[2, 2]` shared by the N triplets or one per triplet `[N, 2, 2]`.
+ *
+ * @throws Error naming the kernel, the argument and the shapes when they do not fit.
+ * @example
+ * ```ts
+ * tripletOperands('interactionLosses', [[0, 1]], [[0.5, 0]], [[1, 1]], [[0, 0], [1, 0]]).count; // 1
+ * ```
+ */
+export function tripletOperands(op: string, a: TensorLike, b: TensorLike, c: TensorLike, wall: TensorLike): TripletOperands {
+  const ta = pointsOperand(op, 'a', a);
+  const tb = pointsOperand(op, 'b', b);
+  const tc = pointsOperand(op, 'c', c);
+  const count = samePointCount(op, { a: ta, b: tb, c: tc });
+  return { a: ta, b: tb, c: tc, count, wall: wallOperand(op, 'wall', wall, count) };
 }
 
 /**

@@ -5,9 +5,9 @@
  * @module
  */
 import { asTensor, definePrimitive, formatShape, Tensor, type TensorLike } from '@differt2d/autodiff';
-import { pointsOperand, samePointCount, wallOperand } from './operands.js';
+import { tripletOperands } from './operands.js';
 import { addWallNormalCotangent, vectorLength } from './vector2.js';
-import { FRAME_SIZE, wallFrames } from './wallFrames.js';
+import { pointFrames } from './wallFrames.js';
 
 /** Default angle of a RIS's reflected ray to its normal (pi / 4, as DiffeRT2d). */
 export const DEFAULT_RIS_ANGLE = Math.PI / 4;
@@ -25,8 +25,7 @@ const risPrimitive = definePrimitive<RisParams>({
   // loss = (sin_a - sin phi)^2 + (cos_a - cos phi)^2. `a` is not used (incidence is ignored).
   forward([a, b, c, walls, phi], params) {
     const count = a!.shape[0]!;
-    const frameStride = params.wallStride === 0 ? 0 : FRAME_SIZE;
-    const frames = wallFrames(walls!.data, params.wallStride === 0 ? 1 : count);
+    const { frames, frameStride } = pointFrames(walls!.data, params.wallStride, count);
     const bd = b!.data;
     const cd = c!.data;
     const angles = phi!.data;
@@ -55,8 +54,7 @@ const risPrimitive = definePrimitive<RisParams>({
   //   g phi = -gs cos phi + gc sin phi; r then through normalize into b and c.
   backward([g], [a, b, c, walls, phi], _outputs, params, needed) {
     const count = a!.shape[0]!;
-    const frameStride = params.wallStride === 0 ? 0 : FRAME_SIZE;
-    const frames = wallFrames(walls!.data, params.wallStride === 0 ? 1 : count);
+    const { frames, frameStride } = pointFrames(walls!.data, params.wallStride, count);
     const bd = b!.data;
     const cd = c!.data;
     const angles = phi!.data;
@@ -145,15 +143,11 @@ export function risInteractionLosses(
   phi: TensorLike = DEFAULT_RIS_ANGLE,
 ): Tensor {
   const op = 'risInteractionLosses';
-  const ta = pointsOperand(op, 'a', a);
-  const tb = pointsOperand(op, 'b', b);
-  const tc = pointsOperand(op, 'c', c);
-  const count = samePointCount(op, { a: ta, b: tb, c: tc });
-  const w = wallOperand(op, 'wall', wall, count);
+  const t = tripletOperands(op, a, b, c, wall);
   const angles = asTensor(phi, op);
   let phiStride: 0 | 1;
   if (angles.size === 1 && angles.ndim <= 1) phiStride = 0;
-  else if (angles.ndim === 1 && angles.shape[0] === count) phiStride = 1;
-  else throw new Error(`${op}: phi must be a number, a scalar or of shape [N] with N = ${count}, got ${formatShape(angles.shape)}`);
-  return risPrimitive.apply([ta, tb, tc, w.tensor, angles], { wallStride: w.stride, phiStride }) as Tensor;
+  else if (angles.ndim === 1 && angles.shape[0] === t.count) phiStride = 1;
+  else throw new Error(`${op}: phi must be a number, a scalar or of shape [N] with N = ${t.count}, got ${formatShape(angles.shape)}`);
+  return risPrimitive.apply([t.a, t.b, t.c, t.wall.tensor, angles], { wallStride: t.wall.stride, phiStride }) as Tensor;
 }

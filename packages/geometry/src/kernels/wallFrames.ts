@@ -38,3 +38,18 @@ export function wallFrames(walls: Float64Array, count: number): Float64Array {
   }
   return frames;
 }
+
+/**
+ * The frames a kernel's loop reads, for `count` points and a wall operand of
+ * stride `wallStride` (see `WallOperand`): the frame of point `j` starts at
+ * `j * frameStride` in `frames`, one frame shared by all (`frameStride` 0)
+ * or one per point (`FRAME_SIZE`).
+ *
+ * @example
+ * ```ts
+ * const { frames, frameStride } = pointFrames(Float64Array.of(0, 0, 2, 0), 0, 3); // one frame, frameStride 0
+ * ```
+ */
+export function pointFrames(walls: Float64Array, wallStride: 0 | 4, count: number): { frames: Float64Array; frameStride: number } {
+  return wallStride === 0 ? { frames: wallFrames(walls, 1), frameStride: 0 } : { frames: wallFrames(walls, count), frameStride: FRAME_SIZE };
+}

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { asTensor, broadcastTo, definePrimitive, formatShape, reshape, shapeSize, shapesEqual, Tensor, type TensorLike } from '@differt2d/autodiff';
+import { broadcastTo, definePrimitive, formatShape, reshape, shapeSize, shapesEqual, Tensor, type TensorLike } from '@differt2d/autodiff';
 import { isInteractable, Wall, type Interactable } from '@differt2d/geometry';
+import { checkedPositionTensor, describeValue } from './operandChecks.js';
 
 /**
  * Positions `[..., 2]` (metres), checked: a last axis of length 2 and every
@@ -22,37 +23,7 @@ import { isInteractable, Wall, type Interactable } from '@differt2d/geometry';
  * ```
  */
 export function checkedPositions(op: string, name: string, value: TensorLike): Tensor {
-  let t: Tensor;
-  try {
-    t = asTensor(value, op);
-  } catch (error) {
-    throw new Error(`${op}: ${name} is not a valid array of positions: ${(error as Error).message}`);
-  }
-  if (t.ndim === 0 || t.shape[t.ndim - 1] !== 2) {
-    throw new Error(`${op}: ${name} must have shape [..., 2] (positions (x, y)), got ${formatShape(t.shape)}`);
-  }
-  const data = t.data;
-  for (let e = 0; e < data.length; e++) {
-    const v = data[e]!;
-    if (v - v !== 0) {
-      const what = Number.isNaN(v) ? 'a NaN' : `an infinite (${v})`;
-      throw new Error(`${op}: ${positionLabel(name, t.shape, e >> 1)} has ${what} ${e % 2 === 0 ? 'x' : 'y'} coordinate`);
-    }
-  }
-  return t;
-}
-
-/** `tx`, `tx[3]` or `tx[1, 2]`: the position of flat index `point` in a `[..., 2]` tensor. */
-function positionLabel(name: string, shape: readonly number[], point: number): string {
-  const leading = shape.slice(0, -1);
-  if (leading.length === 0) return name;
-  const index = new Array<number>(leading.length);
-  let rest = point;
-  for (let axis = leading.length - 1; axis >= 0; axis--) {
-    index[axis] = rest % leading[axis]!;
-    rest = Math.floor(rest / leading[axis]!);
-  }
-  return `${name}[${index.join(', ')}]`;
+  return checkedPositionTensor(op, name, value, 'is not a valid array of positions');
 }
 
 /**
@@ -122,11 +93,8 @@ export function isSpecularWall(value: unknown): value is Wall {
  * What an object is, for error messages: `a ris`, `a number`, `null`.
  */
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
   if (isInteractable(value)) return `a ${value.kind}${value.name === undefined ? '' : ` (${value.name})`}`;
-  if (typeof value === 'object') return `an object of class ${value.constructor?.name ?? 'Object'}`;
-  return `a ${typeof value}`;
+  return describeValue(value);
 }
 
 /**

@@ -44,6 +44,26 @@ function writeWallFrames(walls: Float64Array, count: number, frames: Float64Arra
   }
 }
 
+/**
+ * Write the images `I_1 .. I_K` of the point `I_0 = (x, y)` through the
+ * walls of `frames`, in order (`I_{k+1} = I_k - 2 ((I_k - o_k) . n_k) n_k`),
+ * into `images` at `offset + 2 k` and `offset + 2 k + 1`.
+ */
+function writeImages(frames: Float64Array, wallCount: number, x: number, y: number, images: Float64Array, offset: number): void {
+  let ix = x;
+  let iy = y;
+  for (let k = 0; k < wallCount; k++) {
+    const f = FRAME_SIZE * k;
+    const nx = frames[f + 2]!;
+    const ny = frames[f + 3]!;
+    const s = (ix - frames[f]!) * nx + (iy - frames[f + 1]!) * ny;
+    ix -= 2 * s * nx;
+    iy -= 2 * s * ny;
+    images[offset + 2 * k] = ix;
+    images[offset + 2 * k + 1] = iy;
+  }
+}
+
 /** Parameters of the primitive, resolved at its boundary. */
 interface ImageParams {
   /** Number of paths N. */
@@ -68,10 +88,7 @@ interface ImageParams {
 const imagePathsPrimitive = definePrimitive<ImageParams>({
   name: 'tracer.imagePathPoints',
   forward([tx, walls, rx], params) {
-    const count = params.count;
-    const wallCount = params.wallCount;
-    const txStride = params.txStride;
-    const rxStride = params.rxStride;
+    const { count, wallCount, txStride, rxStride } = params;
     const txData = tx!.data;
     const rxData = rx!.data;
     // frames at [0, 5 K), images at [5 K, 7 K): images[2 k], [2 k + 1] hold I_{k+1}.
@@ -82,20 +99,11 @@ const imagePathsPrimitive = definePrimitive<ImageParams>({
     const out = new Float64Array(count * pathStride);
     for (let i = 0; i < count; i++) {
       const base = i * pathStride;
-      let ix = txData[i * txStride]!;
-      let iy = txData[i * txStride + 1]!;
-      out[base] = ix;
-      out[base + 1] = iy;
-      for (let k = 0; k < wallCount; k++) {
-        const f = FRAME_SIZE * k;
-        const nx = frames[f + 2]!;
-        const ny = frames[f + 3]!;
-        const s = (ix - frames[f]!) * nx + (iy - frames[f + 1]!) * ny;
-        ix -= 2 * s * nx;
-        iy -= 2 * s * ny;
-        frames[imageOffset + 2 * k] = ix;
-        frames[imageOffset + 2 * k + 1] = iy;
-      }
+      const tx0 = txData[i * txStride]!;
+      const ty0 = txData[i * txStride + 1]!;
+      out[base] = tx0;
+      out[base + 1] = ty0;
+      writeImages(frames, wallCount, tx0, ty0, frames, imageOffset);
       let px = rxData[i * rxStride]!;
       let py = rxData[i * rxStride + 1]!;
       out[base + pathStride - 2] = px;
@@ -130,10 +138,7 @@ const imagePathsPrimitive = definePrimitive<ImageParams>({
   // The normals' cotangents are summed over all paths, then taken through
   // n = normalize((t.y, -t.x)) once per wall.
   backward([g], [tx, walls, rx], [points], params, needed) {
-    const count = params.count;
-    const wallCount = params.wallCount;
-    const txStride = params.txStride;
-    const rxStride = params.rxStride;
+    const { count, wallCount, txStride, rxStride } = params;
     const txData = tx!.data;
     const pts = points!.data;
     // frames [0, 5 K), images [5 K, 7 K), their cotangents [7 K, 9 K), the
@@ -161,20 +166,8 @@ const imagePathsPrimitive = definePrimitive<ImageParams>({
       if (zero) continue;
       const tx0 = txData[i * txStride]!;
       const ty0 = txData[i * txStride + 1]!;
-      let ix = tx0;
-      let iy = ty0;
-      for (let k = 0; k < wallCount; k++) {
-        const f = FRAME_SIZE * k;
-        const nx = frames[f + 2]!;
-        const ny = frames[f + 3]!;
-        const s = (ix - frames[f]!) * nx + (iy - frames[f + 1]!) * ny;
-        ix -= 2 * s * nx;
-        iy -= 2 * s * ny;
-        images[2 * k] = ix;
-        images[2 * k + 1] = iy;
-        gImages[2 * k] = 0;
-        gImages[2 * k + 1] = 0;
-      }
+      writeImages(frames, wallCount, tx0, ty0, images, 0);
+      for (let k = 0; k < 2 * wallCount; k++) gImages[k] = 0;
       // Cotangent of the running point, starting with X_0 (or rx when K = 0).
       let gx = cotangent[base + 2]!;
       let gy = cotangent[base + 3]!;

@@ -21,6 +21,28 @@ const WALL = 1;
 const METASURFACE = 2;
 
 /**
+ * `scale J^T J` for an `m x n` matrix `J` (row-major), written as a full
+ * symmetric `n x n` matrix into `out` at `offset`: the Gauss-Newton Hessian
+ * (scale 2) or the normal matrix (scale 1) of the interaction residuals.
+ *
+ * @example
+ * ```ts
+ * const out = new Float64Array(1);
+ * gramMatrix(Float64Array.of(3, 4), 2, 1, 2, out, 0); // out[0] = 2 (9 + 16) = 50
+ * ```
+ */
+function gramMatrix(J: Float64Array, m: number, n: number, scale: number, out: Float64Array, offset: number): void {
+  for (let a = 0; a < n; a++) {
+    for (let b = a; b < n; b++) {
+      let h = 0;
+      for (let k = 0; k < m; k++) h += J[k * n + a]! * J[k * n + b]!;
+      out[offset + a * n + b] = scale * h;
+      out[offset + b * n + a] = scale * h;
+    }
+  }
+}
+
+/**
  * The numeric model of one candidate of built-in objects over a batch of
  * TX-RX pairs (see the module notes for the notation).
  *
@@ -345,14 +367,8 @@ export class BuiltinPathModel {
       let g = 0;
       for (let k = 0; k < m; k++) g += J[k * n + a]! * r[k]!;
       gradient[gradientOffset + a] = 2 * g;
-      if (hessian === null) continue;
-      for (let b = a; b < n; b++) {
-        let h = 0;
-        for (let k = 0; k < m; k++) h += J[k * n + a]! * J[k * n + b]!;
-        hessian[hessianOffset + a * n + b] = 2 * h;
-        hessian[hessianOffset + b * n + a] = 2 * h;
-      }
     }
+    if (hessian !== null) gramMatrix(J, m, n, 2, hessian, hessianOffset);
     return loss;
   }
 
@@ -518,14 +534,7 @@ export class BuiltinPathModel {
     const J = this.jacobianScratch;
     for (let p = 0; p < this.problems; p++) {
       this.residualTerms(x, p, this.residualScratch, 0, J, 0);
-      for (let a = 0; a < n; a++) {
-        for (let b = a; b < n; b++) {
-          let h = 0;
-          for (let k = 0; k < m; k++) h += J[k * n + a]! * J[k * n + b]!;
-          square[a * n + b] = h;
-          square[b * n + a] = h;
-        }
-      }
+      gramMatrix(J, m, n, 1, square, 0);
       symmetricPseudoInverse(square, 0, n, inverse, 0, work);
       const base = p * n * m;
       for (let a = 0; a < n; a++) {
@@ -540,11 +549,11 @@ export class BuiltinPathModel {
   }
 }
 
-/** Path length of a `BuiltinPathModel`, as a solver objective. */
-class BuiltinLengthObjective implements BatchedObjective {
+/** A `BuiltinPathModel` as a solver objective: its path length or its interaction loss. */
+abstract class BuiltinObjective implements BatchedObjective {
   readonly problems: number;
   readonly unknowns: number;
-  private readonly model: BuiltinPathModel;
+  protected readonly model: BuiltinPathModel;
 
   constructor(model: BuiltinPathModel) {
     this.model = model;
@@ -552,6 +561,13 @@ class BuiltinLengthObjective implements BatchedObjective {
     this.unknowns = model.unknowns;
   }
 
+  abstract evaluate(x: Float64Array, rows: Int32Array, rowCount: number, cost: Float64Array, gradient: Float64Array, hessian: Float64Array | null): void;
+}
+
+// Each objective keeps its own loop, with one call target that V8 can inline.
+
+/** Path length of a `BuiltinPathModel` (Fermat). */
+class BuiltinLengthObjective extends BuiltinObjective {
   evaluate(x: Float64Array, rows: Int32Array, rowCount: number, cost: Float64Array, gradient: Float64Array, hessian: Float64Array | null): void {
     const n = this.unknowns;
     for (let i = 0; i < rowCount; i++) {
@@ -561,18 +577,8 @@ class BuiltinLengthObjective implements BatchedObjective {
   }
 }
 
-/** Interaction loss of a `BuiltinPathModel`, as a solver objective. */
-class BuiltinLossObjective implements BatchedObjective {
-  readonly problems: number;
-  readonly unknowns: number;
-  private readonly model: BuiltinPathModel;
-
-  constructor(model: BuiltinPathModel) {
-    this.model = model;
-    this.problems = model.problems;
-    this.unknowns = model.unknowns;
-  }
-
+/** Interaction loss of a `BuiltinPathModel` (min-path). */
+class BuiltinLossObjective extends BuiltinObjective {
   evaluate(x: Float64Array, rows: Int32Array, rowCount: number, cost: Float64Array, gradient: Float64Array, hessian: Float64Array | null): void {
     const n = this.unknowns;
     for (let i = 0; i < rowCount; i++) {

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { asTensor, broadcastShapes, broadcastTo, formatShape, reshape, shapeSize, type Tensor, type TensorLike } from '@differt2d/autodiff';
+import { broadcastShapes, broadcastTo, formatShape, reshape, shapeSize, type Tensor, type TensorLike } from '@differt2d/autodiff';
 import { isInteractable, RIS, Vertex, Wall, type Interactable } from '@differt2d/geometry';
+import { checkedPositionTensor, describeValue } from './operandChecks.js';
 
 /**
  * Which solver an optimisation-based tracer uses: `'lm'` (Levenberg-Marquardt,
@@ -108,19 +109,6 @@ export function resolveOptimizedOptions(op: string, options: OptimizedPathOption
   return resolved;
 }
 
-/** `tx`, `tx[3]` or `tx[1, 2]`: the position of flat index `point` of a `[..., 2]` tensor. */
-function positionLabel(name: string, shape: readonly number[], point: number): string {
-  const leading = shape.slice(0, -1);
-  if (leading.length === 0) return name;
-  const index = new Array<number>(leading.length);
-  let rest = point;
-  for (let axis = leading.length - 1; axis >= 0; axis--) {
-    index[axis] = rest % leading[axis]!;
-    rest = Math.floor(rest / leading[axis]!);
-  }
-  return `${name}[${index.join(', ')}]`;
-}
-
 /**
  * Positions `[..., 2]` (metres), checked: a last axis of length 2 and every
  * coordinate finite.
@@ -134,33 +122,7 @@ function positionLabel(name: string, shape: readonly number[], point: number): s
  * ```
  */
 export function checkedPositionBatch(op: string, name: string, value: TensorLike): Tensor {
-  let t: Tensor;
-  try {
-    t = asTensor(value, op);
-  } catch (error) {
-    throw new Error(`${op}: ${name} is not an array of positions: ${(error as Error).message}`);
-  }
-  if (t.ndim === 0 || t.shape[t.ndim - 1] !== 2) {
-    throw new Error(`${op}: ${name} must have shape [..., 2] (positions (x, y)), got ${formatShape(t.shape)}`);
-  }
-  const data = t.data;
-  for (let e = 0; e < data.length; e++) {
-    const v = data[e]!;
-    // v - v is NaN for NaN and for +-Infinity
-    if (v - v !== 0) {
-      const what = Number.isNaN(v) ? 'a NaN' : `an infinite (${v})`;
-      throw new Error(`${op}: ${positionLabel(name, t.shape, e >> 1)} has ${what} ${e % 2 === 0 ? 'x' : 'y'} coordinate`);
-    }
-  }
-  return t;
-}
-
-/** What a value is, for error messages: `a number`, `null`, `an object of class Point`. */
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'object') return `an object of class ${(value as object).constructor?.name ?? 'Object'}`;
-  return `a ${typeof value}`;
+  return checkedPositionTensor(op, name, value, 'is not an array of positions');
 }
 
 /**
