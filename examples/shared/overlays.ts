@@ -6,26 +6,10 @@
  *
  * @module
  */
-import { drawThickLine, fillDisc, PlotFrame, rgbToHex, svgNumber, type DataExtent, type RgbaImage, type Rgb } from '@differt2d/scene';
+import { drawThickLine, fillDisc, matchAspect, PlotFrame, rgbToHex, svgNumber, type DataExtent, type RgbaImage, type Rgb } from '@differt2d/scene';
 
 /** A point in metres. */
 export type XY = readonly [number, number];
-
-/**
- * The data extent of a square-ish picture when it spans `extent` exactly
- * (the renderers widen the extent to the plot's aspect ratio, as here).
- */
-function matchAspect(extent: DataExtent, width: number, height: number): DataExtent {
-  const dx = extent.xmax - extent.xmin;
-  const dy = extent.ymax - extent.ymin;
-  const ratio = width / height;
-  if (dx / dy < ratio) {
-    const grow = (dy * ratio - dx) / 2;
-    return { ...extent, xmin: extent.xmin - grow, xmax: extent.xmax + grow };
-  }
-  const grow = (dx / ratio - dy) / 2;
-  return { ...extent, ymin: extent.ymin - grow, ymax: extent.ymax + grow };
-}
 
 /**
  * The plot frame of a `renderMapSvg` document rendered with

@@ -44,7 +44,7 @@ export interface ImageKernelScene {
   /**
    * Per object, 6 numbers: origin x, y, direction t x, y, `t . t`, and the
    * numerator below which `s = num / (t . t)` must be divided to be decided
-   * (NaN: always divide), see {@link parameterOnWall}.
+   * (NaN: always divide), see `parameterOnWall`.
    */
   readonly containment: Float64Array;
   /** Per blocking wall, 4 numbers: origin x, y, direction t x, y (the blocking test). */

@@ -181,8 +181,16 @@ export function figureLayout(options: FigureLayoutOptions): FigureLayout {
   };
 }
 
-/** The extent grown about its centre (along one axis) to a width:height ratio. */
-function matchAspect(extent: DataExtent, width: number, height: number): DataExtent {
+/**
+ * The extent grown about its centre (along one axis) to a width:height ratio,
+ * so that a plot of that size keeps equal scales on x and y.
+ *
+ * @example
+ * ```ts
+ * matchAspect({ xmin: 0, xmax: 1, ymin: 0, ymax: 1 }, 200, 100); // { xmin: -0.5, xmax: 1.5, ymin: 0, ymax: 1 }
+ * ```
+ */
+export function matchAspect(extent: DataExtent, width: number, height: number): DataExtent {
   const dx = extent.xmax - extent.xmin;
   const dy = extent.ymax - extent.ymin;
   const ratio = width / height;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Rgb } from './colors.js';
+import { extentOfPoints } from './frame.js';
 import { drawThickLine } from './rasterLines.js';
 import { blendPixel, type RgbaImage } from './rgbaImage.js';
 
@@ -48,16 +49,7 @@ const SAMPLES = 4;
  */
 export function fillPolygon(image: RgbaImage, points: readonly (readonly [number, number])[], color: Rgb, opacity = 1): void {
   if (points.length < 3) return;
-  let xmin = Infinity;
-  let xmax = -Infinity;
-  let ymin = Infinity;
-  let ymax = -Infinity;
-  for (const [x, y] of points) {
-    xmin = Math.min(xmin, x);
-    xmax = Math.max(xmax, x);
-    ymin = Math.min(ymin, y);
-    ymax = Math.max(ymax, y);
-  }
+  const { xmin, xmax, ymin, ymax } = extentOfPoints(points)!;
   const columnStart = Math.max(0, Math.floor(xmin));
   const columnEnd = Math.min(image.width - 1, Math.ceil(xmax));
   const rowStart = Math.max(0, Math.floor(ymin));
