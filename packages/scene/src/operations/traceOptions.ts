@@ -54,7 +54,10 @@ export const TRACE_METHODS: readonly TraceMethod[] = Object.freeze(['image', 'fe
  * - validity: `approx` (smoothed validity; default: the global setting of
  *   `@differt2d/geometry`, exact unless changed), `alpha` (default 100),
  *   `activation` (`'hardSigmoid'`, `'sigmoid'` or a function),
- *   `lossTolerance` (default 1e-2), `intersectTolerance` (default 0.005);
+ *   `lossTolerance` (default 1e-2), `intersectTolerance` (default 0.005),
+ *   `spatialIndex` (default true: blocking tests through a grid over the walls);
+ * - pruning: `prune` (default true: leave out candidates that provably hold no
+ *   valid path; exact validity only);
  * - power: `rCoef` (default 0.5), `h` (default 0.1);
  * - `method` (default `'image'`); for `'fermat'` and `'mpt'` only, the
  *   solver: `solver` (`'lm'`, the default, or `'adam'`, DiffeRT2d's),
@@ -122,7 +125,7 @@ export function tracerOf(op: string, options: SceneTraceOptions): PathTracer | u
 export function toTracePathsOptions(op: string, options: SceneTraceOptions): TracePathsOptions {
   if (options === null || typeof options !== 'object') throw new Error(`${op}: options must be an object, got ${String(options)}`);
   const traced: TracePathsOptions = {};
-  const keys = ['minOrder', 'maxOrder', 'order', 'filter', 'approx', 'alpha', 'activation', 'lossTolerance', 'intersectTolerance', 'rCoef', 'h'] as const;
+  const keys = ['minOrder', 'maxOrder', 'order', 'filter', 'approx', 'alpha', 'activation', 'lossTolerance', 'intersectTolerance', 'spatialIndex', 'prune', 'rCoef', 'h'] as const;
   for (const key of keys) {
     if (options[key] !== undefined) (traced as Record<string, unknown>)[key] = options[key];
   }

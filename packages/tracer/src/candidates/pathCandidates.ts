@@ -22,6 +22,15 @@ export interface CandidateOptions {
    * or a list of allowed indices. Excluded objects still block rays.
    */
   filter?: ((objectIndex: number) => boolean) | readonly number[];
+  /**
+   * Leave out candidates that provably hold no valid path (default `true`):
+   * a wall can only be the next interaction if part of it is visible from
+   * the current image source through the previous wall, and the last one
+   * must light the region of the receivers. Applies to exact validity and
+   * specular walls only (smoothed validity gives every candidate a weight);
+   * `false` gives every candidate, for comparison.
+   */
+  prune?: boolean;
 }
 
 /** The resolved order range and allowed object indices (ascending). */

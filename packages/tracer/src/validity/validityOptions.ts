@@ -49,6 +49,13 @@ export interface ValidityOptions extends ApproxOptions {
    * the length (default 0.005): a ray grazing a wall's end is blocked.
    */
   intersectTolerance?: number;
+  /**
+   * Test blocking through a spatial index over the walls (default `true`):
+   * only the walls near a segment are tested, with the same arithmetic, so
+   * the answer is the same as testing every wall. `false` tests every wall,
+   * for comparison. Exact validity only: smoothed validity weighs every wall.
+   */
+  spatialIndex?: boolean;
 }
 
 /**
