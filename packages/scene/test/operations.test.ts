@@ -102,7 +102,7 @@ describe('sceneCandidates and scenePaths', () => {
     const scene = basicScene().withTransmitter('tx2', [0.8, 0.7]).withReceiver('rx2', [0.2, 0.9]);
     const candidates = [...sceneCandidates(scene, { maxOrder: 2 })];
     expect(candidates.length).toBe(countPathCandidates(7, { maxOrder: 2 }));
-    const paths = [...scenePaths(scene, { maxOrder: 2 })];
+    const paths = [...scenePaths(scene, { maxOrder: 2, prune: false })];
     expect(paths.length).toBe(4 * candidates.length);
     const pairs = scene.pairs();
     paths.forEach((path, index) => {

@@ -25,3 +25,4 @@ export { pathValidity } from './validity/pathValidity.js';
 export { fermatPaths, type FermatPathOptions } from './tracers/fermatPaths.js';
 export { minPaths, type MinPathOptions } from './tracers/minPaths.js';
 export { type OptimizedPathOptions, type OptimizedPathSolver } from './tracers/optimizedOperands.js';
+export { visibleCandidates, MAX_PRUNED_LOSS_TOLERANCE, type VisibleCandidateOptions, type CandidateRegion } from './candidates/visibleCandidates.js';

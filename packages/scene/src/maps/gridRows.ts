@@ -5,7 +5,7 @@
  * @module
  */
 import { add, sum, Tensor, valueAndGrad } from '@differt2d/autodiff';
-import { pathCandidates, totalReceivedPower } from '@differt2d/tracer';
+import { totalReceivedPower, visibleCandidates, type CandidateRegion } from '@differt2d/tracer';
 import type { GridPlan } from './gridPlan.js';
 import { accumulateImagePower } from './imagePowerKernel.js';
 
@@ -47,14 +47,43 @@ export function gridRowPoints(plan: GridPlan, rowStart: number, rowEnd: number):
   return points;
 }
 
-/** The power at `moving` from all fixed points, by the fused kernel: per fixed point, the candidates in order. */
+/** The bounding box of points `[N * 2]`. */
+function boxOfPoints(points: Float64Array): CandidateRegion {
+  let xmin = Infinity;
+  let ymin = Infinity;
+  let xmax = -Infinity;
+  let ymax = -Infinity;
+  for (let i = 0; i < points.length; i += 2) {
+    const x = points[i]!;
+    const y = points[i + 1]!;
+    if (x < xmin) xmin = x;
+    if (x > xmax) xmax = x;
+    if (y < ymin) ymin = y;
+    if (y > ymax) ymax = y;
+  }
+  return [
+    [xmin, ymin],
+    [xmax, ymax],
+  ];
+}
+
+/**
+ * The power at `moving` from all fixed points, by the fused kernel: per
+ * fixed point, the candidates in order, pruned (unless `prune` is false)
+ * from the fixed point towards the box of these rows' points. A candidate
+ * left out adds nothing to any point, so the sums are the same, bit for
+ * bit, as over every candidate.
+ */
 function kernelRows(plan: GridPlan, moving: Float64Array, count: number): Float64Array {
   const kernel = plan.kernel!;
   const total = new Float64Array(count);
   const perFixed = plan.fixed.length === 2 ? total : new Float64Array(count);
+  const region = boxOfPoints(moving);
+  const candidateOptions = { ...plan.traceOptions, sourceIs: plan.over === 'rx' ? ('tx' as const) : ('rx' as const) };
   for (let f = 0; f < plan.fixed.length; f += 2) {
     if (f > 0) perFixed.fill(0);
-    for (const candidate of pathCandidates(plan.scene.objects.length, plan.traceOptions)) {
+    const fixed: [number, number] = [plan.fixed[f]!, plan.fixed[f + 1]!];
+    for (const candidate of visibleCandidates(plan.scene.objects, fixed, region, candidateOptions)) {
       accumulateImagePower(kernel.scene, candidate, plan.fixed[f]!, plan.fixed[f + 1]!, plan.over, moving, kernel.settings, perFixed);
     }
     if (f === 0) {
@@ -86,7 +115,8 @@ function tracedPower(plan: GridPlan, moving: Tensor): Tensor {
  * chunk), so any split into chunks gives the same numbers.
  *
  * With the fused kernel (exact validity, image method, no gradient): one
- * loop over the points per candidate. Otherwise, all the rows' points as
+ * loop over the points per candidate, the candidates pruned from each fixed
+ * point towards the chunk's points (`visibleCandidates`). Otherwise, all the rows' points as
  * one batch through `totalReceivedPower` (one traced call per candidate),
  * inside `valueAndGrad` when the gradient is asked for.
  *

@@ -71,6 +71,12 @@ function checkReduce(reduce: unknown): asserts reduce is 'pairs' | 'sum' | undef
  * `reduce: 'sum'`, the sum over all pairs (a scalar 0 for a scene with no
  * pair).
  *
+ * The candidates are those of `scenePaths`: with the image method and exact
+ * validity, candidates that provably hold no valid path are left out
+ * (`prune`, default true), which changes nothing for a function that is 0
+ * on invalid paths (the default); a function of every candidate (a count
+ * of candidates, a sum of losses) needs `prune: false`.
+ *
  * Differentiable: call it inside `grad` on a scene built from the
  * differentiated tensors (a TX position, wall coordinates...).
  *

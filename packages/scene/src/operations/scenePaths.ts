@@ -38,7 +38,9 @@ export interface ScenePath {
 /**
  * The path candidates of a scene: the ordered lists of object indices a path
  * may meet, lazily, by increasing order and lexicographically within an
- * order (as `pathCandidates` of `@differt2d/tracer`).
+ * order (as `pathCandidates` of `@differt2d/tracer`). All of them, whatever
+ * `prune` says: pruning depends on where a pair's TX and RX are, so it is
+ * done per pair by {@link scenePaths}.
  *
  * @param options - `minOrder` (default 0), `maxOrder` (default 1), `order`, `filter`.
  * @throws Error naming the option for a bad order or filter index, at the call.
@@ -74,7 +76,10 @@ function toScenePath(tx: string, rx: string, traced: TracedCandidate): ScenePath
  * `scene.pairs()` order), for each path candidate (in `sceneCandidates`
  * order), the path traced by the chosen method, its loss, validity and
  * power. Invalid paths are included (validity 0): see
- * {@link validScenePaths} for the valid ones.
+ * {@link validScenePaths} for the valid ones. With the image method and
+ * exact validity, candidates that provably hold no valid path for the pair
+ * are left out (option `prune`, default true; `prune: false` lists every
+ * candidate of every pair); the valid paths are the same either way.
  *
  * Everything is checked at the call (not at the first `next()`).
  *
@@ -85,7 +90,8 @@ function toScenePath(tx: string, rx: string, traced: TracedCandidate): ScenePath
  * for (const path of scenePaths(basicScene(), { maxOrder: 1 })) {
  *   console.log(path.tx, path.rx, path.candidate, path.validity, path.power);
  * }
- * // tx rx [] 1 15.63 / tx rx [0] 1 5.17 / tx rx [1] 0 ... (8 paths)
+ * // tx rx [] 1 15.63 / tx rx [0] 1 3.34 / tx rx [2] 1 0.17 / tx rx [3] 1 2.71 / tx rx [4] 1 2.75 (walls 1, 5 and 6 pruned)
+ * [...scenePaths(basicScene(), { maxOrder: 1, prune: false })].length; // 8: line of sight and 7 walls
  * ```
  */
 export function scenePaths(scene: Scene, options: SceneTraceOptions = {}): Generator<ScenePath> {

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { candidatePlan } from './candidatePlan.js';
 
 /** Which candidates to generate. */
 export interface CandidateOptions {
@@ -23,7 +24,8 @@ export interface CandidateOptions {
    */
   filter?: ((objectIndex: number) => boolean) | readonly number[];
   /**
-   * Leave out candidates that provably hold no valid path (default `true`):
+   * Leave out candidates that provably hold no valid path (default `true`;
+   * read by `tracePaths`, `totalReceivedPower` and `visibleCandidates`):
    * a wall can only be the next interaction if part of it is visible from
    * the current image source through the previous wall, and the last one
    * must light the region of the receivers. Applies to exact validity and
@@ -31,44 +33,6 @@ export interface CandidateOptions {
    * `false` gives every candidate, for comparison.
    */
   prune?: boolean;
-}
-
-/** The resolved order range and allowed object indices (ascending). */
-interface CandidatePlan {
-  readonly minOrder: number;
-  readonly maxOrder: number;
-  readonly allowed: readonly number[];
-}
-
-function checkOrder(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new Error(`pathCandidates: ${name} must be a non-negative integer, got ${value}`);
-}
-
-function plan(objectCount: number, options: CandidateOptions): CandidatePlan {
-  if (!Number.isInteger(objectCount) || objectCount < 0) {
-    throw new Error(`pathCandidates: the number of objects must be a non-negative integer, got ${objectCount}`);
-  }
-  const minOrder = options.order ?? options.minOrder ?? 0;
-  const maxOrder = options.order ?? options.maxOrder ?? Math.max(1, minOrder);
-  checkOrder(options.order === undefined ? 'minOrder' : 'order', minOrder);
-  checkOrder(options.order === undefined ? 'maxOrder' : 'order', maxOrder);
-  if (minOrder > maxOrder) throw new Error(`pathCandidates: minOrder (${minOrder}) is greater than maxOrder (${maxOrder})`);
-  const filter = options.filter;
-  let allowed: number[];
-  if (filter === undefined) {
-    allowed = Array.from({ length: objectCount }, (_, i) => i);
-  } else if (typeof filter === 'function') {
-    allowed = [];
-    for (let i = 0; i < objectCount; i++) if (filter(i)) allowed.push(i);
-  } else {
-    for (const index of filter) {
-      if (!Number.isInteger(index) || index < 0 || index >= objectCount) {
-        throw new Error(`pathCandidates: filter index ${index} is out of range for ${objectCount} objects`);
-      }
-    }
-    allowed = [...new Set(filter)].sort((a, b) => a - b);
-  }
-  return { minOrder, maxOrder, allowed };
 }
 
 /** Number of candidates of one order over `m` allowed objects: m (m - 1)^(K - 1). */
@@ -87,7 +51,7 @@ function countOfOrder(m: number, order: number): number {
  * ```
  */
 export function countPathCandidates(objectCount: number, options: CandidateOptions = {}): number {
-  const { minOrder, maxOrder, allowed } = plan(objectCount, options);
+  const { minOrder, maxOrder, allowed } = candidatePlan(objectCount, options);
   let total = 0;
   for (let order = minOrder; order <= maxOrder; order++) total += countOfOrder(allowed.length, order);
   return total;
@@ -96,7 +60,8 @@ export function countPathCandidates(objectCount: number, options: CandidateOptio
 /**
  * The path candidates, lazily, by increasing order and in lexicographic order
  * within an order (the order DiffeRT2d uses). Each candidate is a fresh array
- * of object indices.
+ * of object indices. All of them: `prune` is not read here, since pruning
+ * needs the scene's geometry (see `visibleCandidates`).
  *
  * @param objectCount - number of objects in the scene.
  * @example
@@ -106,7 +71,7 @@ export function countPathCandidates(objectCount: number, options: CandidateOptio
  * ```
  */
 export function* pathCandidates(objectCount: number, options: CandidateOptions = {}): Generator<number[]> {
-  const { minOrder, maxOrder, allowed } = plan(objectCount, options);
+  const { minOrder, maxOrder, allowed } = candidatePlan(objectCount, options);
   for (let order = minOrder; order <= maxOrder; order++) yield* candidatesOfOrder(allowed, order);
 }
 

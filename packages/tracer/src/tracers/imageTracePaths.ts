@@ -8,6 +8,7 @@
 import type { Tensor, TensorLike } from '@differt2d/autodiff';
 import type { Interactable, Wall } from '@differt2d/geometry';
 import { countPathCandidates, pathCandidates, type CandidateOptions } from '../candidates/pathCandidates.js';
+import { prunable, visibleCandidates, type CandidateRegion, type VisibleCandidateOptions } from '../candidates/visibleCandidates.js';
 import type { TracedPaths } from '../paths/tracedPaths.js';
 import { receivedPower, type PowerOptions } from '../power/receivedPower.js';
 import { obstaclesOf, type Obstacles } from '../validity/pathUnobstructed.js';
@@ -29,7 +30,7 @@ export type PathTracer = (tx: Tensor, objects: readonly Interactable[], rx: Tens
 
 /**
  * Options of {@link tracePaths} and {@link totalReceivedPower}: which
- * candidates (`minOrder`, `maxOrder`, `order`, `filter`), how paths are
+ * candidates (`minOrder`, `maxOrder`, `order`, `filter`, `prune`), how paths are
  * judged valid (`approx`, `alpha`, `activation`, `lossTolerance`,
  * `intersectTolerance`), the power model (`rCoef`, `h`) and the tracer.
  *
@@ -74,6 +75,8 @@ interface TraceSetup {
   readonly batch: readonly number[];
   readonly objects: readonly Interactable[];
   readonly candidates: CandidateOptions;
+  /** How the candidates are pruned (null: every candidate is traced). */
+  readonly candidatePruning: CandidatePruning | null;
   readonly validity: ResolvedValidityOptions;
   readonly power: PowerOptions;
   readonly tracer: PathTracer;
@@ -81,6 +84,59 @@ interface TraceSetup {
 }
 
 const traceWithImages: PathTracer = (tx, objects, rx) => imagePaths(tx, objects as readonly Wall[], rx);
+
+/** How a setup's candidates are pruned: from one end of the paths to a box holding the other ends. */
+interface CandidatePruning {
+  readonly source: readonly [number, number];
+  readonly region: CandidateRegion;
+  readonly options: VisibleCandidateOptions;
+}
+
+/** The bounding box of positions `[..., 2]`. */
+function boundingBox(positions: Tensor): CandidateRegion {
+  const data = positions.data;
+  let xmin = Infinity;
+  let ymin = Infinity;
+  let xmax = -Infinity;
+  let ymax = -Infinity;
+  for (let i = 0; i < data.length; i += 2) {
+    const x = data[i]!;
+    const y = data[i + 1]!;
+    if (x < xmin) xmin = x;
+    if (x > xmax) xmax = x;
+    if (y < ymin) ymin = y;
+    if (y > ymax) ymax = y;
+  }
+  return [
+    [xmin, ymin],
+    [xmax, ymax],
+  ];
+}
+
+/**
+ * Pruning applies to the image method with exact validity (see
+ * `visibleCandidates`), from a single TX to the box of the receivers, or
+ * else from a single RX to the box of the transmitters.
+ */
+function candidatePruningOf(op: string, tx: Tensor, rx: Tensor, options: TracePathsOptions, validity: ResolvedValidityOptions): CandidatePruning | null {
+  if (!prunable(options, op) || options.tracer !== undefined || validity.approx.approx) return null;
+  const pruneOptions: VisibleCandidateOptions = {
+    minOrder: options.minOrder,
+    maxOrder: options.maxOrder,
+    order: options.order,
+    filter: options.filter,
+    approx: false,
+    lossTolerance: validity.lossTolerance,
+    intersectTolerance: validity.intersectTolerance,
+  };
+  if (tx.size === 2 && rx.size > 0) {
+    return { source: [tx.data[0]!, tx.data[1]!], region: boundingBox(rx), options: pruneOptions };
+  }
+  if (rx.size === 2 && tx.size > 0) {
+    return { source: [rx.data[0]!, rx.data[1]!], region: boundingBox(tx), options: { ...pruneOptions, sourceIs: 'rx' } };
+  }
+  return null;
+}
 
 /** The indices a candidate filter allows, ascending. */
 function allowedObjects(objectCount: number, filter: CandidateOptions['filter']): number[] {
@@ -142,6 +198,7 @@ export function traceSetup(op: string, tx: TensorLike, rx: TensorLike, objects: 
     batch,
     objects: list,
     candidates,
+    candidatePruning: candidatePruningOf(op, txPositions, rxPositions, options, validity),
     validity,
     power: { rCoef: options.rCoef, h: options.h },
     tracer: options.tracer ?? traceWithImages,
@@ -159,7 +216,12 @@ export function traceSetup(op: string, tx: TensorLike, rx: TensorLike, objects: 
  * ```
  */
 export function* tracedCandidates(setup: TraceSetup): Generator<{ candidate: number[]; paths: TracedPaths; validity: Tensor }> {
-  for (const candidate of pathCandidates(setup.objects.length, setup.candidates)) {
+  const pruning = setup.candidatePruning;
+  const candidates =
+    pruning === null
+      ? pathCandidates(setup.objects.length, setup.candidates)
+      : visibleCandidates(setup.objects, pruning.source, pruning.region, pruning.options);
+  for (const candidate of candidates) {
     const paths = setup.tracer(
       setup.tx,
       candidate.map((index) => setup.objects[index]!),
@@ -175,6 +237,16 @@ export function* tracedCandidates(setup: TraceSetup): Generator<{ candidate: num
  * increasing order, lexicographic within an order, as `pathCandidates`), the
  * paths from every TX to every RX of the batch, their validity and their
  * received power.
+ *
+ * Candidates that provably hold no valid path are left out (option `prune`,
+ * default true; see `visibleCandidates`): with the image method and exact
+ * validity, when the batch has a single TX (pruned from it towards the
+ * bounding box of the receivers) or else a single RX (from it towards the
+ * box of the transmitters). Every path left out has validity 0 for the
+ * whole batch, so sums of `validity * power` are unchanged, bit for bit;
+ * `prune: false` gives every candidate (e.g. to see invalid paths).
+ * Smoothed validity (`approx`), other tracers and batches of both TX and
+ * RX are never pruned.
  *
  * With the default tracer (the image method), every object that may appear
  * in a candidate must be a specular wall: a scene holding a RIS, a vertex or
@@ -201,7 +273,8 @@ export function* tracedCandidates(setup: TraceSetup): Generator<{ candidate: num
  * for (const { candidate, validity, power } of tracePaths([0.1, 0.1], [0.3, 0.2], objects, { maxOrder: 2 })) {
  *   console.log(candidate, validity.item(), power.item());
  * }
- * // [] 1 16.67 / [0] 1 3.57 / [1] 1 2.78 / [0, 1] 0 0.71 (its first point is off wall 0) / [1, 0] 1 0.96
+ * // [] 1 16.67 / [0] 1 3.57 / [1] 1 2.78 / [1, 0] 1 0.96
+ * // with { maxOrder: 2, prune: false }, also [0, 1] 0 0.71 (in between: its first point is off wall 0)
  * ```
  */
 export function tracePaths(
