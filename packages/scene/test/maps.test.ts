@@ -23,6 +23,7 @@ import {
   type Scene,
 } from '../src/index.js';
 import { sameBits } from '../../../test-support/closeness.js';
+import { portablePowerMap } from '../src/maps/index.js';
 
 /** The power at one moving point, summed over the fixed points as the maps define it, through the tracer. */
 function powerAt(scene: Scene, options: PowerGridOptions, point: Tensor): Tensor {
@@ -250,6 +251,17 @@ describe('powerMapInWorkers', () => {
     const here = powerGrid(basicScene(), gradientOptions);
     expect(sameBits(inWorkers.power, here.power)).toBe(true);
     expect(sameBits(inWorkers.gradient!, here.gradient!)).toBe(true);
+  });
+
+  it('gives every worker a chunk before any gets a second one, and sends prune and spatialIndex along', async () => {
+    const twoChunks: PowerGridOptions = { over: 'rx', nx: 12, ny: 8, maxOrder: 1, chunkRows: 4, prune: false, spatialIndex: false };
+    const workers = [new FakeWorker(), new FakeWorker()];
+    const map = await powerMapInWorkers(basicScene(), workers, twoChunks);
+    expect(workers.map((w) => w.rowRequests)).toEqual([1, 1]);
+    expect(sameBits(map.power, powerGrid(basicScene(), twoChunks).power)).toBe(true);
+    const { job } = portablePowerMap('test', basicScene(), twoChunks);
+    expect([job.options.prune, job.options.spatialIndex]).toEqual([false, false]);
+    expect('prune' in portablePowerMap('test', basicScene(), options).job.options).toBe(false);
   });
 
   it("hands a crashed worker's chunks to the others, or computes them here when none is left", async () => {

@@ -93,10 +93,10 @@ export function runPowerMapJob(
       rowsDone += rows;
       options.onProgress?.(rowsDone, plan.ny);
     };
-    const dispatch = (worker: PowerMapWorker): void => {
+    const dispatch = (worker: PowerMapWorker, inFlightLimit = CHUNKS_IN_FLIGHT): void => {
       const sent = inFlight.get(worker) ?? [];
       inFlight.set(worker, sent);
-      while (!settled && !fallback && sent.length < CHUNKS_IN_FLIGHT && pending.length > 0) {
+      while (!settled && !fallback && sent.length < inFlightLimit && pending.length > 0) {
         const chunk = pending.shift()!;
         sent.push(chunk);
         const [rowStart, rowEnd] = chunks[chunk]!;
@@ -161,13 +161,17 @@ export function runPowerMapJob(
       worker.onmessage = (event) => onReply(worker, event.data);
       worker.onerror = () => drop(worker);
     }
-    for (const worker of workers) {
-      if (!alive.has(worker)) continue;
-      try {
-        worker.postMessage({ protocol: POWER_MAP_PROTOCOL, type: 'job', job: id, scene: job.scene, options: job.options });
-        dispatch(worker);
-      } catch {
-        drop(worker);
+    // One chunk to each worker first, then a second one each: with few
+    // chunks, every worker gets work before any gets two.
+    for (const inFlightLimit of [1, CHUNKS_IN_FLIGHT]) {
+      for (const worker of workers) {
+        if (!alive.has(worker)) continue;
+        try {
+          if (inFlightLimit === 1) worker.postMessage({ protocol: POWER_MAP_PROTOCOL, type: 'job', job: id, scene: job.scene, options: job.options });
+          dispatch(worker, inFlightLimit);
+        } catch {
+          drop(worker);
+        }
       }
     }
   });

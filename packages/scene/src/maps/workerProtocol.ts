@@ -56,6 +56,8 @@ export interface PortableGridOptions {
   learningRate?: number;
   many?: number;
   seed?: number;
+  prune?: boolean;
+  spatialIndex?: boolean;
 }
 
 /**
@@ -160,7 +162,7 @@ export function portablePowerMap(op: string, scene: Scene, options: PowerGridOpt
     alpha: approx.alpha,
     activation: approx.activation,
   };
-  copyDefined(portable, options, ['minOrder', 'maxOrder', 'order', 'lossTolerance', 'intersectTolerance', 'rCoef', 'h']);
+  copyDefined(portable, options, ['minOrder', 'maxOrder', 'order', 'lossTolerance', 'intersectTolerance', 'rCoef', 'h', 'prune', 'spatialIndex']);
   copyDefined(portable, options, ['method', 'solver', 'maxIterations', 'steps', 'learningRate', 'many', 'seed']);
   const filter = options.filter;
   if (typeof filter === 'function') {

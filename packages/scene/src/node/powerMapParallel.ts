@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { resolveGridPlan, type PowerGrid } from '../maps/gridPlan.js';
+import { resolveGridPlan, type GridPlan, type PowerGrid } from '../maps/gridPlan.js';
 import { checkMapCallbacks, powerMap, type PowerMapOptions } from '../maps/powerMap.js';
 import { runPowerMapJob, type PowerMapWorker } from '../maps/powerMapInWorkers.js';
 import { portablePowerMap } from '../maps/workerProtocol.js';
@@ -174,6 +174,21 @@ export function powerMapWorkerCount(): number {
   return pool.length;
 }
 
+/** Chunks per worker that a default chunk size aims for at least: a small map still splits evenly. */
+const CHUNKS_PER_WORKER = 4;
+
+/**
+ * Rows per chunk: the caller's, or the plan's default made smaller when it
+ * leaves fewer than {@link CHUNKS_PER_WORKER} chunks per worker (the 300 x
+ * 300 map would be 6 chunks of 54 rows, uneven on 2 workers: 8 of 38 rows).
+ * Chunks only split the work: the numbers are the same for any size.
+ */
+function balancedChunkRows(plan: GridPlan, workers: number, requested: number | undefined): number {
+  if (requested !== undefined || workers <= 1) return plan.chunkRows;
+  const finest = Math.max(1, Math.ceil(plan.ny / (CHUNKS_PER_WORKER * workers)));
+  return Math.min(plan.chunkRows, finest);
+}
+
 /**
  * The received power over a grid on every core: `powerGrid`'s map (same
  * options, same numbers bit for bit, whatever the number of workers), its
@@ -215,10 +230,12 @@ export async function powerMapParallel(scene: Scene, options: PowerMapParallelOp
   if (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 0) {
     throw new Error(`${op}: workers must be a non-negative integer, got ${String(requested)}`);
   }
-  const checked = resolveGridPlan(op, scene, options);
+  let checked = resolveGridPlan(op, scene, options);
+  const balanced = balancedChunkRows(checked, requested, options.chunkRows);
+  if (balanced !== checked.chunkRows) checked = resolveGridPlan(op, scene, { ...options, chunkRows: balanced });
   let prepared: ReturnType<typeof portablePowerMap>;
   try {
-    prepared = portablePowerMap(op, scene, options, checked);
+    prepared = portablePowerMap(op, scene, { ...options, chunkRows: checked.chunkRows }, checked);
   } catch {
     // Not portable (an activation function, a user object type): this thread.
     return powerMap(scene, options);
