@@ -58,6 +58,7 @@ describe('option parsing', () => {
     expect(traceOptionsFrom({ 'max-order': '2', approx: true, alpha: '50', seed: '4' })).toEqual({ maxOrder: 2, approx: true, alpha: 50, seed: 4 });
     expect(traceOptionsFrom({ method: 'mpt', solver: 'adam', steps: '1000', many: '2' })).toEqual({ method: 'mpt', solver: 'adam', steps: 1000, many: 2 });
     expect(() => traceOptionsFrom({ method: 'fermat', solver: 'sgd' })).toThrow('--solver: expected one of lm, adam, got "sgd"');
+    expect(traceOptionsFrom({ 'no-prune': true, 'no-spatial-index': true })).toEqual({ prune: false, spatialIndex: false });
   });
 
   it('parses command arguments strictly', () => {

@@ -75,6 +75,14 @@ describe('differt2d paths: parity with DiffeRT2d (basic scene)', () => {
     }
   });
 
+  it('prints the same paths with --no-prune --no-spatial-index (brute force)', async () => {
+    const args = ['paths', '--scene', 'square-with-obstacle', '--max-order', '3', '--json'];
+    const fast = await runJson<PathsJson>(args);
+    const brute = await runJson<PathsJson>([...args, '--no-prune', '--no-spatial-index']);
+    expect(fast.paths.length).toBeGreaterThan(0);
+    expect(fast).toEqual(brute);
+  });
+
   it('sums to the reference power (same paths, same powers)', async () => {
     const output = await runJson<PathsJson>(['paths', '--min-order', '0', '--max-order', '2', '--json']);
     const total = output.paths.reduce((sum, path) => sum + path.power, 0);

@@ -72,7 +72,7 @@ export function globalHelp(columns = 80): string {
     '',
     ...wrap(
       'Options of every command: --scene NAME|FILE, --tx X,Y, --rx X,Y, --order N (or --min-order N --max-order N), ' +
-        '--method image|fermat|mpt, --approx, --alpha A, --seed S, --json, --help.',
+        '--method image|fermat|mpt, --approx, --alpha A, --seed S, --no-prune, --no-spatial-index, --json, --help.',
       width,
     ),
     '',

@@ -84,6 +84,8 @@ export const COMMON_OPTIONS: OptionSpecs = Object.freeze({
   many: { type: 'string', value: 'N', help: 'Adam random restarts, the best kept (with --solver adam; default 1)' },
   approx: { type: 'boolean', help: 'smooth validity (differentiable approximation)' },
   alpha: { type: 'string', value: 'A', help: 'slope of the smoothing (with --approx; default 100)' },
+  'no-prune': { type: 'boolean', help: 'trace every path candidate (brute force) instead of leaving out those that provably hold no valid path' },
+  'no-spatial-index': { type: 'boolean', help: 'test blocking against every wall instead of through a grid over the walls' },
   seed: { type: 'string', value: 'S', help: 'random seed: of the random scene (default 0), and of the initial guesses of --solver adam' },
   json: { type: 'boolean', help: 'print JSON (for machines) instead of a table' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -305,6 +307,10 @@ export interface CliTraceOptions {
   approx?: boolean;
   /** Slope of the smoothing. */
   alpha?: number;
+  /** False with `--no-prune`: every candidate is traced. */
+  prune?: boolean;
+  /** False with `--no-spatial-index`: blocking tested against every wall. */
+  spatialIndex?: boolean;
 }
 
 /**
@@ -377,5 +383,7 @@ export function traceOptionsFrom(values: ParsedOptions): CliTraceOptions {
     if (options.approx !== true) throw new UsageError('--alpha has no effect without --approx');
     options.alpha = parsePositiveNumber('--alpha', alpha);
   }
+  if (values['no-prune'] === true) options.prune = false;
+  if (values['no-spatial-index'] === true) options.spatialIndex = false;
   return options;
 }
