@@ -91,7 +91,16 @@ export function medianPerCall(fn: () => unknown, options: { runs?: number; inner
   return median(times) / inner;
 }
 
-function formatMs(ms: number | null): string {
+/**
+ * Milliseconds for the tables: 3 significant figures or so, `-` for none.
+ *
+ * @example
+ * ```ts
+ * formatMs(1234.5); // '1235'
+ * formatMs(1.234); // '1.23'
+ * ```
+ */
+export function formatMs(ms: number | null): string {
   if (ms === null || Number.isNaN(ms)) return '-';
   if (ms >= 100) return ms.toFixed(0);
   if (ms >= 1) return ms.toFixed(2);
@@ -107,7 +116,24 @@ function ratioText(referenceMs: number | null, medianMs: number): string {
 }
 
 /**
- * Print rows as an aligned text table.
+ * Lines of an aligned text table: the header, a rule, then one line per
+ * body row (cells padded to their column's width, joined by ` | `).
+ *
+ * @example
+ * ```ts
+ * formatTable(['walls', 'median ms'], [['10', '1.20'], ['100', '3.40']]).join('\n');
+ * ```
+ */
+export function formatTable(header: readonly string[], body: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join(' | ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)];
+}
+
+/**
+ * Print rows as an aligned text table: workload, median, the reference's
+ * figure, the ratio (reference / median: `12.3x faster`, or `1.5x slower`
+ * when the reference is faster), the target, whether it is met, and the note.
  *
  * @example
  * ```ts
@@ -125,11 +151,37 @@ export function printTable(rows: readonly BenchRow[]): void {
     row.met === null ? '-' : row.met ? 'yes' : 'NO',
     row.note ?? '',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of body) console.log(line(r));
+  for (const line of formatTable(header, body)) console.log(line);
+}
+
+/**
+ * A row as `bench/results.json` holds it: exactly the keys `workload`,
+ * `median_ms`, `reference_ms`, `target_ms`, `met` (the note is for the
+ * printed table only).
+ *
+ * @example
+ * ```ts
+ * resultOf(row('x', 1, { target: 2, note: 'fast' })); // { workload: 'x', median_ms: 1, reference_ms: null, target_ms: 2, met: true }
+ * ```
+ */
+export function resultOf(row: BenchRow): Omit<BenchRow, 'note'> {
+  return { workload: row.workload, median_ms: row.median_ms, reference_ms: row.reference_ms, target_ms: row.target_ms, met: row.met };
+}
+
+/**
+ * What a benchmark group gives: its rows, and lines printed after the main
+ * table (small extra tables, such as a scaling curve).
+ *
+ * @example
+ * ```ts
+ * const report: BenchReport = { rows: [row('x', 1)], after: ['walls | ms', '10 | 1'] };
+ * ```
+ */
+export interface BenchReport {
+  /** The group's rows of the main table. */
+  rows: BenchRow[];
+  /** Lines printed after the main table. */
+  after: string[];
 }
 
 /**

@@ -164,8 +164,8 @@ describe('randomScene', () => {
 });
 
 describe('builtinScene', () => {
-  it('knows the five names, and makes the same scenes as the functions', () => {
-    expect(BUILTIN_SCENE_NAMES).toEqual(['basic', 'square', 'square-with-wall', 'square-with-obstacle', 'random']);
+  it('knows the six names, and makes the same scenes as the functions', () => {
+    expect(BUILTIN_SCENE_NAMES).toEqual(['basic', 'square', 'square-with-wall', 'square-with-obstacle', 'random', 'city']);
     expect(plain(builtinScene('basic'))).toEqual(plain(basicScene()));
     expect(plain(builtinScene('square', {}))).toEqual(plain(squareScene()));
     expect(plain(builtinScene('square-with-wall', { ratio: 0.3 }))).toEqual(plain(squareSceneWithWall({ ratio: 0.3 })));
@@ -178,7 +178,7 @@ describe('builtinScene', () => {
 
   it('rejects an unknown name listing the valid ones, and an option the scene does not have', () => {
     expect(() => builtinScene('office')).toThrow(
-      'builtinScene: unknown built-in scene "office" (expected one of "basic", "square", "square-with-wall", "square-with-obstacle", "random")',
+      'builtinScene: unknown built-in scene "office" (expected one of "basic", "square", "square-with-wall", "square-with-obstacle", "random", "city")',
     );
     expect(() => builtinScene('constructor')).toThrow('unknown built-in scene "constructor"');
     expect(() => builtinScene('square', { ratio: 0.5 } as never)).toThrow('builtinScene: "square" has no option "ratio" (its options: none)');

@@ -1,6 +1,6 @@
 /**
  * DiffeRT2d's built-in scenes (coordinates in the unit square), one file
- * each, and a registry by name.
+ * each, this project's synthetic `city` (metres), and a registry by name.
  *
  * @example
  * ```ts
@@ -16,4 +16,5 @@ export { squareScene } from './square.js';
 export { squareSceneWithWall, type SquareSceneWithWallOptions } from './squareWithWall.js';
 export { squareSceneWithObstacle, type SquareSceneWithObstacleOptions } from './squareWithObstacle.js';
 export { randomScene, type RandomSceneOptions } from './random.js';
+export { cityScene, type CitySceneOptions } from './city.js';
 export { builtinScene, isBuiltinSceneName, BUILTIN_SCENE_NAMES, type BuiltinSceneName, type BuiltinSceneOptions } from './registry.js';

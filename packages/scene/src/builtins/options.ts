@@ -38,3 +38,20 @@ export function countOption(op: string, name: string, value: unknown): number {
   }
   return value;
 }
+
+/**
+ * A length option (metres), checked: a finite number > 0.
+ *
+ * @throws Error `cityScene: streetWidth must be a finite number > 0 (metres), got -5`.
+ * @example
+ * ```ts
+ * lengthOption('cityScene', 'blockSize', 50); // 50
+ * ```
+ * @internal
+ */
+export function lengthOption(op: string, name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new Error(`${op}: ${name} must be a finite number > 0 (metres), got ${describeValue(value)}`);
+  }
+  return value;
+}

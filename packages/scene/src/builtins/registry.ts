@@ -6,6 +6,7 @@
 import { describeValue, quotedList } from '../scene/describe.js';
 import type { Scene } from '../scene/scene.js';
 import { basicScene } from './basic.js';
+import { cityScene, type CitySceneOptions } from './city.js';
 import { randomScene, type RandomSceneOptions } from './random.js';
 import { squareScene } from './square.js';
 import { squareSceneWithObstacle, type SquareSceneWithObstacleOptions } from './squareWithObstacle.js';
@@ -30,6 +31,8 @@ export interface BuiltinSceneOptions {
   'square-with-obstacle': SquareSceneWithObstacleOptions;
   /** `randomScene`: `seed` (required), `transmitters`, `walls`, `receivers`. */
   random: RandomSceneOptions;
+  /** `cityScene`: `buildings`, `seed`, `blockSize`, `streetWidth` (all optional). */
+  city: CitySceneOptions;
 }
 
 /**
@@ -53,14 +56,16 @@ const REGISTRY: Readonly<Record<BuiltinSceneName, Entry>> = {
   'square-with-wall': { make: squareSceneWithWall, options: ['ratio'] },
   'square-with-obstacle': { make: squareSceneWithObstacle, options: ['ratio'] },
   random: { make: randomScene, options: ['seed', 'transmitters', 'walls', 'receivers'] },
+  city: { make: cityScene, options: ['buildings', 'seed', 'blockSize', 'streetWidth'] },
 };
 
 /**
- * The names of the built-in scenes, in the order of the reference.
+ * The names of the built-in scenes: the reference's, in its order, then
+ * this project's `city`.
  *
  * @example
  * ```ts
- * BUILTIN_SCENE_NAMES; // ['basic', 'square', 'square-with-wall', 'square-with-obstacle', 'random']
+ * BUILTIN_SCENE_NAMES; // ['basic', 'square', 'square-with-wall', 'square-with-obstacle', 'random', 'city']
  * ```
  */
 export const BUILTIN_SCENE_NAMES: readonly BuiltinSceneName[] = Object.freeze(Object.keys(REGISTRY) as BuiltinSceneName[]);
@@ -83,7 +88,8 @@ export function isBuiltinSceneName(name: unknown): name is BuiltinSceneName {
  * (`squareScene`), `square-with-wall` (`squareSceneWithWall`, option
  * `ratio`), `square-with-obstacle` (`squareSceneWithObstacle`, option
  * `ratio`), `random` (`randomScene`, options `seed` (required),
- * `transmitters`, `walls`, `receivers`).
+ * `transmitters`, `walls`, `receivers`), `city` (`cityScene`, options
+ * `buildings`, `seed`, `blockSize`, `streetWidth`, in metres).
  *
  * @throws Error listing the valid names for an unknown name, and listing
  *   the scene's options for an option it does not have (a misspelt option
@@ -93,6 +99,7 @@ export function isBuiltinSceneName(name: unknown): name is BuiltinSceneName {
  * builtinScene('basic').objects.length; // 7
  * builtinScene('square-with-wall', { ratio: 0.5 });
  * builtinScene('random', { seed: 3, walls: 20 });
+ * builtinScene('city', { buildings: 500, seed: 1 }).objects.length; // 2000
  * builtinScene('office'); // throws: unknown built-in scene "office" (expected one of "basic", "square", ...)
  * ```
  */

@@ -25,7 +25,7 @@ export const DEFAULT_SCENE = 'basic';
 /**
  * A built-in scene from its command-line spelling `NAME` or
  * `NAME:key=value,key=value` (number options, e.g. `random:seed=3,walls=20`,
- * `square-with-wall:ratio=0.5`); `random` takes its seed from `seed`
+ * `square-with-wall:ratio=0.5`); `random` and `city` take their seed from `seed`
  * (`--seed`, default 0) unless the spelling gives one. Returns `undefined`
  * when `spec` does not start with a built-in name.
  *
@@ -46,10 +46,11 @@ export function builtinSceneFromSpec(spec: string, seed: number | undefined): Sc
       const match = /^([\w-]+)=(.*)$/.exec(entry.trim());
       if (match === null) throw new UsageError(`--scene ${spec}: expected NAME:key=value,..., got ${JSON.stringify(entry)}`);
       const [, key, value] = match as unknown as [string, string, string];
-      options[key] = key === 'seed' || key === 'walls' || key === 'transmitters' || key === 'receivers' ? parseInteger(`--scene ${name}: ${key}`, value) : parseNumber(`--scene ${name}: ${key}`, value);
+      options[key] = key === 'seed' || key === 'walls' || key === 'transmitters' || key === 'receivers' || key === 'buildings' ? parseInteger(`--scene ${name}: ${key}`, value) : parseNumber(`--scene ${name}: ${key}`, value);
     }
   }
   if (name === 'random' && options.seed === undefined) options.seed = seed ?? 0;
+  if (name === 'city' && options.seed === undefined && seed !== undefined) options.seed = seed;
   try {
     return builtinScene(name, options as never);
   } catch (error) {

@@ -71,7 +71,7 @@ export const COMMON_OPTIONS: OptionSpecs = Object.freeze({
   scene: {
     type: 'string',
     value: 'NAME|FILE',
-    help: 'built-in scene (basic, square, square-with-wall, square-with-obstacle, random; options as NAME:key=value,...) or a scene JSON / GeoJSON file (default: basic)',
+    help: 'built-in scene (basic, square, square-with-wall, square-with-obstacle, random, city; options as NAME:key=value,...) or a scene JSON / GeoJSON file (default: basic)',
   },
   tx: { type: 'string', value: 'X,Y', help: "move the scene's transmitter (the scene must have at most one)" },
   rx: { type: 'string', value: 'X,Y', help: "move the scene's receiver (the scene must have at most one)" },
