@@ -18,6 +18,7 @@
  */
 import { Wall, type Interactable } from '@differt2d/geometry';
 import { DEFAULT_INTERSECT_TOLERANCE, DEFAULT_LOSS_TOLERANCE } from '@differt2d/tracer';
+import { blockersNear } from './blockerCulling.js';
 
 /** Below this a sum of two squares may have underflowed (as `laneNorm` and `vectorLength`). */
 const TINY_SUM_OF_SQUARES = 1e-280;
@@ -297,11 +298,12 @@ export function accumulateImagePower(
   moving: Float64Array,
   settings: ImageKernelSettings,
   out: Float64Array,
+  movingBox: readonly number[] = boxCorners(moving),
 ): void {
   const count = out.length;
   const order = candidate.length;
   if (order <= 1) {
-    accumulateShortPaths(scene, order === 1 ? candidate[0]! : -1, fixedX, fixedY, movingIs === 'rx', moving, settings, out);
+    accumulateShortPaths(scene, order === 1 ? candidate[0]! : -1, fixedX, fixedY, movingIs === 'rx', moving, settings, out, movingBox);
     return;
   }
   const imageFrames = scene.imageFrames;
@@ -315,10 +317,16 @@ export function accumulateImagePower(
   const numerator = Math.pow(settings.rCoef, order);
   const hh = settings.h * settings.h;
   const walls = Int32Array.from(candidate);
-  // Per segment j: the blocker rows to test (all but those at its ends).
+  const txFixed = movingIs === 'rx';
+  const fixedPoint = [fixedX, fixedY];
+  // Per segment j: the blocker rows to test (those that may block it, but those at its ends).
   const orders: Int32Array[] = [];
   for (let j = 0; j <= order; j++) {
-    orders.push(testOrder(blockerCount, j > 0 ? scene.blockerRow[walls[j - 1]!]! : -1, j < order ? scene.blockerRow[walls[j]!]! : -1));
+    const start = j === 0 ? (txFixed ? fixedPoint : movingBox) : wallEnds(scene, walls[j - 1]!);
+    const end = j === order ? (txFixed ? movingBox : fixedPoint) : wallEnds(scene, walls[j]!);
+    const skip0 = j > 0 ? scene.blockerRow[walls[j - 1]!]! : -1;
+    const skip1 = j < order ? scene.blockerRow[walls[j]!]! : -1;
+    orders.push(blockersNear(blockers, blockerCount, [...start, ...end], settings.intersectTolerance, skip0, skip1));
   }
   const points = new Float64Array(2 * (order + 2));
   const images = new Float64Array(2 * order);
@@ -327,7 +335,6 @@ export function accumulateImagePower(
   const segmentY = new Float64Array(order + 1);
   const lossLengths = new Float64Array(order + 1);
   const laneLengths = new Float64Array(order + 1);
-  const txFixed = movingIs === 'rx';
   // A fixed transmitter's images are the same for every point.
   if (txFixed) writeImages(imageFrames, walls, fixedX, fixedY, images);
   const last = 2 * (order + 1);
@@ -418,20 +425,39 @@ export function accumulateImagePower(
   }
 }
 
-/**
- * The blocker rows a segment is tested against: all but those at its ends
- * (`skip0`, `skip1`), in scan order. {@link segmentBlocked} moves a row that
- * blocks to the front, so that it is tried first next time (neighbouring
- * grid points are blocked by the same wall); the order of the tests never
- * changes their answer.
- */
-function testOrder(blockerCount: number, skip0: number, skip1: number): Int32Array {
-  const rows: number[] = [];
-  for (let w = 0; w < blockerCount; w++) if (w !== skip0 && w !== skip1) rows.push(w);
-  return Int32Array.from(rows);
+/** The two end points `[x0, y0, x1, y1]` of object `index` as its containment test sees it (origin, origin + direction). */
+function wallEnds(scene: ImageKernelScene, index: number): number[] {
+  const c = CONTAINMENT_SIZE * index;
+  const ox = scene.containment[c]!;
+  const oy = scene.containment[c + 1]!;
+  return [ox, oy, ox + scene.containment[c + 2]!, oy + scene.containment[c + 3]!];
 }
 
-/** Whether the segment (sx, sy) + (rx, ry) crosses one of the blocker rows of `order` (see {@link testOrder}). */
+/** The four corners `[x, y] x 4` of the bounding box of points `[N * 2]`. */
+function boxCorners(points: Float64Array): number[] {
+  let xmin = Infinity;
+  let ymin = Infinity;
+  let xmax = -Infinity;
+  let ymax = -Infinity;
+  for (let i = 0; i < points.length; i += 2) {
+    const x = points[i]!;
+    const y = points[i + 1]!;
+    if (x < xmin) xmin = x;
+    if (x > xmax) xmax = x;
+    if (y < ymin) ymin = y;
+    if (y > ymax) ymax = y;
+  }
+  return [xmin, ymin, xmax, ymin, xmax, ymax, xmin, ymax];
+}
+
+/**
+ * Whether the segment (sx, sy) + (rx, ry) crosses one of the blocker rows
+ * of `order`: those that may block its family of segments
+ * (`blockersNear`), less those at its ends. A row that blocks moves to the
+ * front, so that it is tried first next time (neighbouring grid points are
+ * blocked by the same wall); the order of the tests never changes the
+ * answer.
+ */
 function segmentBlocked(sx: number, sy: number, rx: number, ry: number, blockers: Float64Array, order: Int32Array, low: number, high: number): boolean {
   for (let k = 0; k < order.length; k++) {
     const w = order[k]!;
@@ -460,6 +486,7 @@ function accumulateShortPaths(
   moving: Float64Array,
   settings: ImageKernelSettings,
   out: Float64Array,
+  movingBox: readonly number[],
 ): void {
   const count = out.length;
   const blockers = scene.blockers;
@@ -486,8 +513,14 @@ function accumulateShortPaths(
   const lnx = scene.lossNormals[2 * Math.max(wall, 0)]!;
   const lny = scene.lossNormals[2 * Math.max(wall, 0) + 1]!;
   const row = reflects ? scene.blockerRow[wall]! : -1;
-  const firstOrder = testOrder(blockerCount, row, -1);
-  const secondOrder = testOrder(blockerCount, row, -1);
+  // The blockers that may block the segments from the transmitter (to the
+  // receiver, or to the wall), and from the wall to the receiver.
+  const fixedPoint = [fixedX, fixedY];
+  const txEnds = txFixed ? fixedPoint : movingBox;
+  const rxEnds = txFixed ? movingBox : fixedPoint;
+  const tolerance = settings.intersectTolerance;
+  const firstOrder = blockersNear(blockers, blockerCount, reflects ? [...txEnds, ...wallEnds(scene, wall)] : [...txEnds, ...rxEnds], tolerance, row, -1);
+  const secondOrder = reflects ? blockersNear(blockers, blockerCount, [...wallEnds(scene, wall), ...rxEnds], tolerance, row, -1) : firstOrder;
   // The image of a fixed transmitter (imagePathPoints' arithmetic).
   let imageX = 0;
   let imageY = 0;
