@@ -47,17 +47,19 @@ export function gridRowPoints(plan: GridPlan, rowStart: number, rowEnd: number):
   return points;
 }
 
-/** The bounding box of points `[N * 2]`. */
-function boxOfPoints(points: Float64Array): CandidateRegion {
+/** The bounding box of the grid points of rows `[rowStart, rowEnd)`: from the axes, without a pass over the points. */
+function boxOfRows(plan: GridPlan, rowStart: number, rowEnd: number): CandidateRegion {
   let xmin = Infinity;
-  let ymin = Infinity;
   let xmax = -Infinity;
-  let ymax = -Infinity;
-  for (let i = 0; i < points.length; i += 2) {
-    const x = points[i]!;
-    const y = points[i + 1]!;
+  for (let i = 0; i < plan.nx; i++) {
+    const x = plan.x[i]!;
     if (x < xmin) xmin = x;
     if (x > xmax) xmax = x;
+  }
+  let ymin = Infinity;
+  let ymax = -Infinity;
+  for (let j = rowStart; j < rowEnd; j++) {
+    const y = plan.y[j]!;
     if (y < ymin) ymin = y;
     if (y > ymax) ymax = y;
   }
@@ -74,17 +76,18 @@ function boxOfPoints(points: Float64Array): CandidateRegion {
  * left out adds nothing to any point, so the sums are the same, bit for
  * bit, as over every candidate.
  */
-function kernelRows(plan: GridPlan, moving: Float64Array, count: number): Float64Array {
+function kernelRows(plan: GridPlan, moving: Float64Array, count: number, region: CandidateRegion): Float64Array {
   const kernel = plan.kernel!;
   const total = new Float64Array(count);
   const perFixed = plan.fixed.length === 2 ? total : new Float64Array(count);
-  const region = boxOfPoints(moving);
+  const [[xmin, ymin], [xmax, ymax]] = region;
+  const movingBox = [xmin, ymin, xmax, ymin, xmax, ymax, xmin, ymax];
   const candidateOptions = { ...plan.traceOptions, sourceIs: plan.over === 'rx' ? ('tx' as const) : ('rx' as const) };
   for (let f = 0; f < plan.fixed.length; f += 2) {
     if (f > 0) perFixed.fill(0);
     const fixed: [number, number] = [plan.fixed[f]!, plan.fixed[f + 1]!];
     for (const candidate of visibleCandidates(plan.scene.objects, fixed, region, candidateOptions)) {
-      accumulateImagePower(kernel.scene, candidate, plan.fixed[f]!, plan.fixed[f + 1]!, plan.over, moving, kernel.settings, perFixed);
+      accumulateImagePower(kernel.scene, candidate, plan.fixed[f]!, plan.fixed[f + 1]!, plan.over, moving, kernel.settings, perFixed, movingBox);
     }
     if (f === 0) {
       if (perFixed !== total) total.set(perFixed);
@@ -130,7 +133,7 @@ export function gridRows(plan: GridPlan, rowStart: number, rowEnd: number): Grid
   const moving = gridRowPoints(plan, rowStart, rowEnd);
   const count = moving.length / 2;
   if (count === 0) return { power: new Float64Array(0), gradient: plan.gradient ? new Float64Array(0) : null };
-  if (plan.kernel !== null) return { power: kernelRows(plan, moving, count), gradient: null };
+  if (plan.kernel !== null) return { power: kernelRows(plan, moving, count, boxOfRows(plan, rowStart, rowEnd)), gradient: null };
   const points = new Tensor(moving, [count, 2]);
   if (!plan.gradient) return { power: Float64Array.from(tracedPower(plan, points).data), gradient: null };
   const powerAndGradient = valueAndGrad(

@@ -282,7 +282,14 @@ function reflectionLoss(ix: number, iy: number, li: number, rx: number, ry: numb
  * are computed once per candidate. Line of sight and single reflections
  * (most candidates of a map) run a loop with every value in a local.
  *
+ * Only the blocking walls that may block some segment of a kind (from the
+ * fixed point, a wall or the box of the moving points, to the next) are
+ * tested: see `blockersNear`.
+ *
  * @param candidate - object indices, each a plain wall of `scene`.
+ * @param movingBox - the four corners `[x, y] x 4` of a box holding every
+ *   moving point (default: their bounding box); a box that misses some
+ *   point gives wrong numbers.
  * @example
  * ```ts
  * const out = new Float64Array(2);
