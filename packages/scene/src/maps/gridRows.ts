@@ -26,16 +26,18 @@ export interface GridRows {
 }
 
 /**
- * The grid points of rows `[rowStart, rowEnd)`, `[N * 2]`, row-major.
+ * The grid points of rows `[rowStart, rowEnd)`, `[N * 2]`, row-major
+ * (written into `into` when it is large enough: a view of its start).
  *
  * @example
  * ```ts
  * gridRowPoints(plan, 0, 1); // Float64Array [x0, y0, x1, y0, ...]
  * ```
  */
-export function gridRowPoints(plan: GridPlan, rowStart: number, rowEnd: number): Float64Array {
+export function gridRowPoints(plan: GridPlan, rowStart: number, rowEnd: number, into?: Float64Array): Float64Array {
   const nx = plan.nx;
-  const points = new Float64Array(2 * nx * (rowEnd - rowStart));
+  const size = 2 * nx * (rowEnd - rowStart);
+  const points = into !== undefined && into.length >= size ? into.subarray(0, size) : new Float64Array(size);
   let at = 0;
   for (let j = rowStart; j < rowEnd; j++) {
     const y = plan.y[j]!;
@@ -112,6 +114,9 @@ function tracedPower(plan: GridPlan, moving: Tensor): Tensor {
   return total!;
 }
 
+/** Grid points handed to the fused kernel, reused from chunk to chunk (grown as needed). */
+let kernelPoints = new Float64Array(0);
+
 /**
  * The power (and gradient) of rows `[rowStart, rowEnd)` of a map. Each grid
  * point's value depends only on that point (never on the other points of the
@@ -130,10 +135,16 @@ function tracedPower(plan: GridPlan, moving: Tensor): Tensor {
  * ```
  */
 export function gridRows(plan: GridPlan, rowStart: number, rowEnd: number): GridRows {
+  if (rowEnd <= rowStart) return { power: new Float64Array(0), gradient: plan.gradient ? new Float64Array(0) : null };
+  if (plan.kernel !== null) {
+    // The kernel only reads the points during this call: one scratch buffer serves every chunk.
+    const size = 2 * plan.nx * (rowEnd - rowStart);
+    if (kernelPoints.length < size) kernelPoints = new Float64Array(size);
+    const moving = gridRowPoints(plan, rowStart, rowEnd, kernelPoints);
+    return { power: kernelRows(plan, moving, size / 2, boxOfRows(plan, rowStart, rowEnd)), gradient: null };
+  }
   const moving = gridRowPoints(plan, rowStart, rowEnd);
   const count = moving.length / 2;
-  if (count === 0) return { power: new Float64Array(0), gradient: plan.gradient ? new Float64Array(0) : null };
-  if (plan.kernel !== null) return { power: kernelRows(plan, moving, count, boxOfRows(plan, rowStart, rowEnd)), gradient: null };
   const points = new Tensor(moving, [count, 2]);
   if (!plan.gradient) return { power: Float64Array.from(tracedPower(plan, points).data), gradient: null };
   const powerAndGradient = valueAndGrad(
