@@ -196,8 +196,8 @@ function flatJson(value: unknown): string {
  * A progress bar on stderr for long work: drawn only on a terminal, only
  * once the work has lasted `delayMs` (so quick work prints nothing), and
  * redrawn at most every 100 ms; `finish` replaces it with one line saying
- * how long it took. Off a terminal it draws nothing, and `finish` writes
- * that one line only if the work lasted `delayMs`.
+ * how long it took. Off a terminal it writes nothing at all, so a script's
+ * stderr is the same on a fast and on a slow machine.
  *
  * @example
  * ```ts
@@ -261,7 +261,8 @@ export class ProgressBar {
   finish(): void {
     const elapsed = this.now() - this.start;
     if (this.drawn) this.io.stderr('\r\x1b[K');
-    if (elapsed >= this.delayMs) this.io.stderr(`${this.label}: done in ${(elapsed / 1000).toFixed(1)} s\n`);
+    // Off a terminal stderr stays silent, so that scripts see the same (empty) stream on a fast or a slow machine.
+    if (this.io.isTTY && elapsed >= this.delayMs) this.io.stderr(`${this.label}: done in ${(elapsed / 1000).toFixed(1)} s\n`);
   }
 
   /**
