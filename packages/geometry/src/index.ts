@@ -14,3 +14,5 @@
 export * from './logic/index.js';
 export * from './objects/index.js';
 export * from './kernels/index.js';
+export * from './spatial/index.js';
+export type { SegmentsBlockedOptions } from './kernels/segmentsBlocked.js';

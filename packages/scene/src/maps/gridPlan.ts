@@ -6,6 +6,7 @@
  * @module
  */
 import { asTensor, type TensorLike } from '@differt2d/autodiff';
+import { SegmentGrid, SPATIAL_INDEX_MIN_WALLS } from '@differt2d/geometry';
 import { countPathCandidates, type TracePathsOptions } from '@differt2d/tracer';
 import { checkSceneTraceOptions, isApproximated, toTracePathsOptions, type SceneTraceOptions } from '../operations/traceOptions.js';
 import type { Scene } from '../scene/scene.js';
@@ -141,8 +142,12 @@ export interface GridPlan {
   readonly traceOptions: TracePathsOptions;
   /** The scene options as given (with the grid's). */
   readonly options: PowerGridOptions;
-  /** The fused kernel's scene and settings, when the map can use it (exact, image method, no gradient). */
-  readonly kernel: { readonly scene: ImageKernelScene; readonly settings: ImageKernelSettings } | null;
+  /**
+   * The fused kernel's scene and settings, when the map can use it (exact,
+   * image method, no gradient), and its grid over the blocking walls (null
+   * with `spatialIndex: false` or fewer than `SPATIAL_INDEX_MIN_WALLS` of them).
+   */
+  readonly kernel: { readonly scene: ImageKernelScene; readonly settings: ImageKernelSettings; readonly blockerIndex: SegmentGrid | null } | null;
 }
 
 function positiveInteger(op: string, name: string, value: unknown): number {
@@ -210,6 +215,12 @@ function allowedBy(filter: TracePathsOptions['filter']): (index: number) => bool
   return (index) => set.has(index);
 }
 
+/** The fused kernel's data: the scene, the settings, and (when asked and worth it) the grid over the blocking walls, built once per map. */
+function kernelOf(scene: ImageKernelScene, settings: ImageKernelSettings, spatialIndex: boolean): NonNullable<GridPlan['kernel']> {
+  const blockerIndex = spatialIndex && scene.blockerCount >= SPATIAL_INDEX_MIN_WALLS ? new SegmentGrid(scene.blockers, settings.intersectTolerance) : null;
+  return { scene, settings, blockerIndex };
+}
+
 /**
  * Check and resolve the options of a map. Everything is checked here, so
  * that bad input fails at the call with a message naming the option.
@@ -238,7 +249,7 @@ export function resolveGridPlan(op: string, scene: Scene, options: PowerGridOpti
   const bbox = readBox(op, scene, options.bbox);
   const useKernel = !gradient && traceOptions.tracer === undefined && !isApproximated(options);
   const kernelScene = useKernel ? imageKernelSceneOf(scene.objects, allowedBy(traceOptions.filter)) : null;
-  const kernel = kernelScene === null ? null : { scene: kernelScene, settings: imageKernelSettingsOf(options) };
+  const kernel = kernelScene === null ? null : kernelOf(kernelScene, imageKernelSettingsOf(options), options.spatialIndex !== false);
   const candidates = countPathCandidates(scene.objects.length, traceOptions);
   const chunkPoints = kernel !== null ? KERNEL_CHUNK_POINTS : Math.max(64, Math.min(4096, Math.floor(TAPE_CHUNK_PATHS / Math.max(1, candidates))));
   const chunkRows = options.chunkRows === undefined ? Math.max(1, Math.floor(chunkPoints / nx)) : positiveInteger(op, 'chunkRows', options.chunkRows);

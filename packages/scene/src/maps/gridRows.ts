@@ -89,7 +89,7 @@ function kernelRows(plan: GridPlan, moving: Float64Array, count: number, region:
     if (f > 0) perFixed.fill(0);
     const fixed: [number, number] = [plan.fixed[f]!, plan.fixed[f + 1]!];
     for (const candidate of visibleCandidates(plan.scene.objects, fixed, region, candidateOptions)) {
-      accumulateImagePower(kernel.scene, candidate, plan.fixed[f]!, plan.fixed[f + 1]!, plan.over, moving, kernel.settings, perFixed, movingBox);
+      accumulateImagePower(kernel.scene, candidate, plan.fixed[f]!, plan.fixed[f + 1]!, plan.over, moving, kernel.settings, perFixed, movingBox, kernel.blockerIndex);
     }
     if (f === 0) {
       if (perFixed !== total) total.set(perFixed);
@@ -124,7 +124,9 @@ let kernelPoints = new Float64Array(0);
  *
  * With the fused kernel (exact validity, image method, no gradient): one
  * loop over the points per candidate, the candidates pruned from each fixed
- * point towards the chunk's points (`visibleCandidates`). Otherwise, all the rows' points as
+ * point towards the chunk's points (`visibleCandidates`), blocking tested
+ * through the plan's grid over the walls (unless `spatialIndex` is false).
+ * Otherwise, all the rows' points as
  * one batch through `totalReceivedPower` (one traced call per candidate),
  * inside `valueAndGrad` when the gradient is asked for.
  *

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { Wall, type Interactable } from '@differt2d/geometry';
+import { Wall, type Interactable, type SegmentGrid } from '@differt2d/geometry';
 import { DEFAULT_INTERSECT_TOLERANCE, DEFAULT_LOSS_TOLERANCE } from '@differt2d/tracer';
 import { blockersNear } from './blockerCulling.js';
 
@@ -25,6 +25,23 @@ const TINY_SUM_OF_SQUARES = 1e-280;
 
 /** Numbers per object in `ImageKernelScene.containment`. */
 const CONTAINMENT_SIZE = 6;
+
+/** No blocker rows (a family of segments tested through the grid needs no list). */
+const NO_ROWS = new Int32Array(0);
+
+/**
+ * With a grid, the blocking walls are culled per kind of segment
+ * (`blockersNear`, a pass over every wall) only below this many walls; above,
+ * every kind goes through the grid.
+ */
+const CULL_MAX_BLOCKERS = 512;
+
+/**
+ * A kind of segment whose culled list holds at least this many walls goes
+ * through the grid; a shorter list is scanned (last blocking wall first),
+ * which costs less than a walk through the cells.
+ */
+const GRID_MIN_CULLED = 64;
 
 /**
  * A scene's walls, laid out for the kernel.
@@ -284,12 +301,19 @@ function reflectionLoss(ix: number, iy: number, li: number, rx: number, ry: numb
  *
  * Only the blocking walls that may block some segment of a kind (from the
  * fixed point, a wall or the box of the moving points, to the next) are
- * tested: see `blockersNear`.
+ * tested: see `blockersNear`. With `blockerIndex` (a `SegmentGrid` over
+ * `scene.blockers`, built with the settings' `intersectTolerance`), the
+ * kinds with many such walls are tested through the grid instead, only
+ * against the walls near each segment, and in scenes of 512 walls or more
+ * every kind is (culling would cost a pass over every wall per candidate):
+ * the same answers. The last wall found blocking a kind is tried first.
  *
  * @param candidate - object indices, each a plain wall of `scene`.
  * @param movingBox - the four corners `[x, y] x 4` of a box holding every
  *   moving point (default: their bounding box); a box that misses some
  *   point gives wrong numbers.
+ * @param blockerIndex - a grid over the scene's blocking walls (rows of
+ *   `scene.blockers`, tolerance `settings.intersectTolerance`), or null (scan).
  * @example
  * ```ts
  * const out = new Float64Array(2);
@@ -306,11 +330,18 @@ export function accumulateImagePower(
   settings: ImageKernelSettings,
   out: Float64Array,
   movingBox: readonly number[] = boxCorners(moving),
+  blockerIndex: SegmentGrid | null = null,
 ): void {
   const count = out.length;
   const order = candidate.length;
+  if (blockerIndex !== null && (blockerIndex.wallCount !== scene.blockerCount || blockerIndex.tolerance !== settings.intersectTolerance)) {
+    throw new Error(
+      `accumulateImagePower: blockerIndex must index the scene's ${scene.blockerCount} blocking walls with tolerance ${settings.intersectTolerance}, ` +
+        `got ${blockerIndex.wallCount} walls with tolerance ${blockerIndex.tolerance}`,
+    );
+  }
   if (order <= 1) {
-    accumulateShortPaths(scene, order === 1 ? candidate[0]! : -1, fixedX, fixedY, movingIs === 'rx', moving, settings, out, movingBox);
+    accumulateShortPaths(scene, order === 1 ? candidate[0]! : -1, fixedX, fixedY, movingIs === 'rx', moving, settings, out, movingBox, blockerIndex);
     return;
   }
   const imageFrames = scene.imageFrames;
@@ -326,14 +357,22 @@ export function accumulateImagePower(
   const walls = Int32Array.from(candidate);
   const txFixed = movingIs === 'rx';
   const fixedPoint = [fixedX, fixedY];
-  // Per segment j: the blocker rows to test (those that may block it, but those at its ends).
+  // Per segment j: the blocker rows to test (those that may block it, but
+  // those at its ends), or the grid.
   const orders: Int32Array[] = [];
+  const skips = new Int32Array(2 * (order + 1));
+  const throughGrid = new Uint8Array(order + 1);
+  const lastBlocker = new Int32Array(order + 1).fill(-1);
   for (let j = 0; j <= order; j++) {
     const start = j === 0 ? (txFixed ? fixedPoint : movingBox) : wallEnds(scene, walls[j - 1]!);
     const end = j === order ? (txFixed ? movingBox : fixedPoint) : wallEnds(scene, walls[j]!);
     const skip0 = j > 0 ? scene.blockerRow[walls[j - 1]!]! : -1;
     const skip1 = j < order ? scene.blockerRow[walls[j]!]! : -1;
-    orders.push(blockersNear(blockers, blockerCount, [...start, ...end], settings.intersectTolerance, skip0, skip1));
+    skips[2 * j] = skip0;
+    skips[2 * j + 1] = skip1;
+    const culled = blockerIndex === null || blockerCount < CULL_MAX_BLOCKERS;
+    orders.push(culled ? blockersNear(blockers, blockerCount, [...start, ...end], settings.intersectTolerance, skip0, skip1) : NO_ROWS);
+    throughGrid[j] = blockerIndex !== null && (!culled || orders[j]!.length >= GRID_MIN_CULLED) ? 1 : 0;
   }
   const points = new Float64Array(2 * (order + 2));
   const images = new Float64Array(2 * order);
@@ -393,7 +432,10 @@ export function accumulateImagePower(
       const ry = points[2 * j + 3]! - sy;
       segmentX[j] = rx;
       segmentY[j] = ry;
-      blocked = segmentBlocked(sx, sy, rx, ry, blockers, orders[j]!, low, high);
+      blocked =
+        throughGrid[j] !== 0
+          ? gridSegmentBlocked(sx, sy, rx, ry, blockers, blockerIndex!, skips[2 * j]!, skips[2 * j + 1]!, lastBlocker, j, low, high)
+          : segmentBlocked(sx, sy, rx, ry, blockers, orders[j]!, low, high);
     }
     if (blocked) continue;
     // Segment lengths: one square root where both length functions agree.
@@ -480,6 +522,34 @@ function segmentBlocked(sx: number, sy: number, rx: number, ry: number, blockers
 }
 
 /**
+ * Whether the segment (sx, sy) + (rx, ry) is blocked by a wall other than
+ * rows `skip0` and `skip1`, through the grid: the last wall found blocking
+ * its kind (`last[slot]`) first, then the walls near the segment. The same
+ * answer as a scan of every wall (the grid's walk gives the scan's boolean).
+ */
+function gridSegmentBlocked(
+  sx: number,
+  sy: number,
+  rx: number,
+  ry: number,
+  blockers: Float64Array,
+  grid: SegmentGrid,
+  skip0: number,
+  skip1: number,
+  last: Int32Array,
+  slot: number,
+  low: number,
+  high: number,
+): boolean {
+  const remembered = last[slot]!;
+  if (remembered >= 0 && crossesBlocker(sx, sy, rx, ry, blockers, remembered, low, high)) return true;
+  const found = grid.blockingWall(sx, sy, rx, ry, skip0, skip1);
+  if (found < 0) return false;
+  last[slot] = found;
+  return true;
+}
+
+/**
  * {@link accumulateImagePower} for line of sight (`wall` = -1) and single
  * reflections on object `wall`: the same operations, with every value in a
  * local (most candidates of a map are of order <= 1).
@@ -494,6 +564,7 @@ function accumulateShortPaths(
   settings: ImageKernelSettings,
   out: Float64Array,
   movingBox: readonly number[],
+  blockerIndex: SegmentGrid | null,
 ): void {
   const count = out.length;
   const blockers = scene.blockers;
@@ -526,8 +597,15 @@ function accumulateShortPaths(
   const txEnds = txFixed ? fixedPoint : movingBox;
   const rxEnds = txFixed ? movingBox : fixedPoint;
   const tolerance = settings.intersectTolerance;
-  const firstOrder = blockersNear(blockers, blockerCount, reflects ? [...txEnds, ...wallEnds(scene, wall)] : [...txEnds, ...rxEnds], tolerance, row, -1);
-  const secondOrder = reflects ? blockersNear(blockers, blockerCount, [...wallEnds(scene, wall), ...rxEnds], tolerance, row, -1) : firstOrder;
+  // Or the grid (slot 0: first kind, 1: second), remembering the last blocking wall of each kind.
+  const culled = blockerIndex === null || blockerCount < CULL_MAX_BLOCKERS;
+  const firstOrder = culled
+    ? blockersNear(blockers, blockerCount, reflects ? [...txEnds, ...wallEnds(scene, wall)] : [...txEnds, ...rxEnds], tolerance, row, -1)
+    : NO_ROWS;
+  const secondOrder = culled && reflects ? blockersNear(blockers, blockerCount, [...wallEnds(scene, wall), ...rxEnds], tolerance, row, -1) : firstOrder;
+  const firstThroughGrid = blockerIndex !== null && (!culled || firstOrder.length >= GRID_MIN_CULLED);
+  const secondThroughGrid = blockerIndex !== null && (!culled || secondOrder.length >= GRID_MIN_CULLED);
+  const lastBlocker = Int32Array.of(-1, -1);
   // The image of a fixed transmitter (imagePathPoints' arithmetic).
   let imageX = 0;
   let imageY = 0;
@@ -546,7 +624,13 @@ function accumulateShortPaths(
     if (!reflects) {
       const rx = rxX - txX;
       const ry = rxY - txY;
-      if (segmentBlocked(txX, txY, rx, ry, blockers, firstOrder, low, high)) continue;
+      if (
+        firstThroughGrid
+          ? gridSegmentBlocked(txX, txY, rx, ry, blockers, blockerIndex!, row, -1, lastBlocker, 0, low, high)
+          : segmentBlocked(txX, txY, rx, ry, blockers, firstOrder, low, high)
+      ) {
+        continue;
+      }
       const length = laneLength(rx, ry);
       out[i] += numerator / (hh + length * length);
       continue;
@@ -571,10 +655,22 @@ function accumulateShortPaths(
     if (!parameterOnWall((px - cx) * ctx + (py - cy) * cty, tt, tiny)) continue;
     const r0x = px - txX;
     const r0y = py - txY;
-    if (segmentBlocked(txX, txY, r0x, r0y, blockers, firstOrder, low, high)) continue;
+    if (
+      firstThroughGrid
+        ? gridSegmentBlocked(txX, txY, r0x, r0y, blockers, blockerIndex!, row, -1, lastBlocker, 0, low, high)
+        : segmentBlocked(txX, txY, r0x, r0y, blockers, firstOrder, low, high)
+    ) {
+      continue;
+    }
     const r1x = rxX - px;
     const r1y = rxY - py;
-    if (segmentBlocked(px, py, r1x, r1y, blockers, secondOrder, low, high)) continue;
+    if (
+      secondThroughGrid
+        ? gridSegmentBlocked(px, py, r1x, r1y, blockers, blockerIndex!, row, -1, lastBlocker, 1, low, high)
+        : segmentBlocked(px, py, r1x, r1y, blockers, secondOrder, low, high)
+    ) {
+      continue;
+    }
     const squares0 = r0x * r0x + r0y * r0y;
     const squares1 = r1x * r1x + r1y * r1y;
     let length0: number;

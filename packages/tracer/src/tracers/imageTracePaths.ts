@@ -202,7 +202,7 @@ export function traceSetup(op: string, tx: TensorLike, rx: TensorLike, objects: 
     validity,
     power: { rCoef: options.rCoef, h: options.h },
     tracer: options.tracer ?? traceWithImages,
-    obstacles: obstaclesOf(list, approx !== null, approx),
+    obstacles: obstaclesOf(list, approx !== null, approx, options.spatialIndex, op),
   };
 }
 

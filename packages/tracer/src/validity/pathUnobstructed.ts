@@ -5,7 +5,17 @@
  * @module
  */
 import { definePrimitive, maximum, max, noGrad, ones, reshape, sub, Tensor, where, type TensorLike } from '@differt2d/autodiff';
-import { resolveApprox, segmentsBlocked, segmentsIntersectSmooth, Wall, type ApproxOptions, type Interactable, type ResolvedApprox } from '@differt2d/geometry';
+import {
+  resolveApprox,
+  SegmentGrid,
+  segmentsBlocked,
+  segmentsIntersectSmooth,
+  SPATIAL_INDEX_MIN_WALLS,
+  Wall,
+  type ApproxOptions,
+  type Interactable,
+  type ResolvedApprox,
+} from '@differt2d/geometry';
 import { checkedObjects, stackedWallCoordinates } from '../tracers/imageOperands.js';
 import { checkCandidate, DEFAULT_INTERSECT_TOLERANCE, pathsLayout, type PathsLayout } from './validityOptions.js';
 
@@ -23,6 +33,11 @@ export interface UnobstructedOptions extends ApproxOptions {
    * and still block (default 0.005, DiffeRT2d's).
    */
   tolerance?: number;
+  /**
+   * Test blocking through a grid over the walls (default true): the same
+   * answers, testing only the walls near each segment. Exact test only.
+   */
+  spatialIndex?: boolean;
 }
 
 /**
@@ -43,6 +58,38 @@ export interface Obstacles {
   readonly wallRow: Int32Array;
   /** Scene indices of the other ray-blocking objects, tested with their own `intersects`. */
   readonly others: readonly number[];
+  /**
+   * Whether the exact test goes through a grid over `walls` (built on first
+   * use, once per obstacles and tolerance), when there are at least
+   * `SPATIAL_INDEX_MIN_WALLS` of them.
+   */
+  readonly spatialIndex: boolean;
+}
+
+/** The grids of the obstacles' walls, built on first use (keyed by the obstacles, so built once per scene). */
+const wallGrids = new WeakMap<Obstacles, SegmentGrid>();
+
+/**
+ * The grid over the obstacles' walls for the exact test with `tolerance`,
+ * or null when the walls are scanned (too few, none, or `spatialIndex` false).
+ */
+function wallGridOf(obstacles: Obstacles, tolerance: number): SegmentGrid | null {
+  const walls = obstacles.walls;
+  if (!obstacles.spatialIndex || walls === null || walls.shape[0]! < SPATIAL_INDEX_MIN_WALLS) return null;
+  const cached = wallGrids.get(obstacles);
+  if (cached !== undefined && cached.tolerance === tolerance) return cached;
+  // The table of segmentsBlocked (origin, dest - origin), so that the predicate reads the same numbers.
+  const coordinates = walls.data;
+  const table = new Float64Array(coordinates.length);
+  for (let k = 0; k < coordinates.length; k += 4) {
+    table[k] = coordinates[k]!;
+    table[k + 1] = coordinates[k + 1]!;
+    table[k + 2] = coordinates[k + 2]! - coordinates[k]!;
+    table[k + 3] = coordinates[k + 3]! - coordinates[k + 1]!;
+  }
+  const grid = new SegmentGrid(table, tolerance);
+  wallGrids.set(obstacles, grid);
+  return grid;
 }
 
 /**
@@ -60,13 +107,25 @@ function isKernelWall(object: Interactable): object is Wall {
  * activation function, walls are tested by their own `intersects`, since the
  * fused kernel implements the built-in activations only.
  *
+ * @param spatialIndex - the `spatialIndex` option (default true), checked.
+ * @param op - the function asking, quoted in errors.
+ * @throws Error naming `op` when `spatialIndex` is not a boolean.
  * @internal
  * @example
  * ```ts
  * obstaclesOf([wall, new Vertex([0, 0])], false, null).wallRow; // Int32Array [0, -1]
  * ```
  */
-export function obstaclesOf(objects: readonly Interactable[], differentiable: boolean, approx: ResolvedApprox | null): Obstacles {
+export function obstaclesOf(
+  objects: readonly Interactable[],
+  differentiable: boolean,
+  approx: ResolvedApprox | null,
+  spatialIndex: boolean | undefined = true,
+  op = 'pathValidity',
+): Obstacles {
+  if (spatialIndex !== undefined && typeof spatialIndex !== 'boolean') {
+    throw new Error(`${op}: spatialIndex must be a boolean, got ${JSON.stringify(spatialIndex)}`);
+  }
   const kernelForWalls = approx === null || approx.activation === 'hardSigmoid' || approx.activation === 'sigmoid';
   const wallRow = new Int32Array(objects.length).fill(-1);
   const kernelWalls: Wall[] = [];
@@ -89,7 +148,7 @@ export function obstaclesOf(objects: readonly Interactable[], differentiable: bo
     for (let w = 0; w < kernelWalls.length; w++) data.set(kernelWalls[w]!.xys.data, 4 * w);
     walls = new Tensor(data, [kernelWalls.length, 2, 2]);
   }
-  return { walls, wallRow, others };
+  return { walls, wallRow, others, spatialIndex: spatialIndex !== false };
 }
 
 /**
@@ -161,7 +220,9 @@ function endsSegment(candidate: readonly number[], j: number, o: number): boolea
  *
  * Segment by segment: segment j is only tested for the paths whose segments
  * before it are clear (an early exit per path), and the fused kernel stops
- * at the first wall blocking a segment.
+ * at the first wall blocking a segment. With enough walls (and
+ * `obstacles.spatialIndex`), the walls are tested through a grid built once
+ * per obstacles: only those near each segment, with the same answers.
  *
  * @internal
  * @example
@@ -187,6 +248,7 @@ export function unobstructedHard(
   const segments = candidate.length + 1;
   const pathStride = 2 * (segments + 1);
   const p = layout.points.data;
+  const grid = wallGridOf(obstacles, tolerance);
   for (let j = 0; j < segments && clearCount > 0; j++) {
     const starts = new Float64Array(2 * clearCount);
     const ends = new Float64Array(2 * clearCount);
@@ -200,7 +262,16 @@ export function unobstructedHard(
     const startTensor = new Tensor(starts, [clearCount, 2]);
     const endTensor = new Tensor(ends, [clearCount, 2]);
     const blocked = new Uint8Array(clearCount);
-    if (obstacles.walls !== null) {
+    if (grid !== null) {
+      const first = j > 0 ? obstacles.wallRow[candidate[j - 1]!]! : -1;
+      const second = j < candidate.length ? obstacles.wallRow[candidate[j]!]! : -1;
+      for (let t = 0; t < clearCount; t++) {
+        // The numbers of segmentsBlocked: start, and end - start.
+        const px = starts[2 * t]!;
+        const py = starts[2 * t + 1]!;
+        if (grid.blocks(px, py, ends[2 * t]! - px, ends[2 * t + 1]! - py, first, second)) blocked[t] = 1;
+      }
+    } else if (obstacles.walls !== null) {
       const exclude = new Int32Array(2 * clearCount);
       const first = j > 0 ? obstacles.wallRow[candidate[j - 1]!]! : -1;
       const second = j < candidate.length ? obstacles.wallRow[candidate[j]!]! : -1;
@@ -208,7 +279,7 @@ export function unobstructedHard(
         exclude[2 * t] = first;
         exclude[2 * t + 1] = second;
       }
-      const crossing = noGrad(() => segmentsBlocked(startTensor, endTensor, obstacles.walls!, { exclude, tolerance })).data;
+      const crossing = noGrad(() => segmentsBlocked(startTensor, endTensor, obstacles.walls!, { exclude, tolerance, spatialIndex: false })).data;
       for (let t = 0; t < clearCount; t++) if (crossing[t] !== 0) blocked[t] = 1;
     }
     for (const o of obstacles.others) {
@@ -287,17 +358,23 @@ export function unobstructedSmooth(
  * Walls (and RIS) are tested by the fused geometry kernels, many segments
  * and walls in one loop: `segmentsBlocked` (exact, stopping at the first
  * blocking wall) or `segmentsIntersectSmooth` (under approximation); other
- * object types by their own `intersects`. Exact: 0/1, no gradient.
+ * object types by their own `intersects`. The exact test indexes the walls
+ * in a uniform grid (`SegmentGrid`) when there are at least
+ * `SPATIAL_INDEX_MIN_WALLS` of them, unless `spatialIndex` is false: only the
+ * walls near each segment are tested, with the same answers. Exact: 0/1, no
+ * gradient.
  * Approximated: `1 - max` of the smoothed crossings (DiffeRT2d's `not any`),
  * differentiable w.r.t. the points and the objects.
  *
  * @param points - `[..., K + 2, 2]`: TX, the K interaction points, RX (metres).
  * @param objects - the scene's objects (all of them: any may block).
  * @param candidate - the K indices into `objects` the paths interact with, in order.
- * @param options - `tolerance` (default 0.005) and smoothing.
+ * @param options - `tolerance` (default 0.005), `spatialIndex` (default
+ *   true) and smoothing.
  * @returns `[...]`: 1 when no segment is blocked, else 0 (or in [0, 1] smoothed).
  * @throws Error naming the function for a bad shape, an object that is not
- *   interactable, a candidate index out of range, or a bad tolerance.
+ *   interactable, a candidate index out of range, a bad tolerance, or a
+ *   `spatialIndex` that is not a boolean.
  * @example
  * ```ts
  * const floor = new Wall([[0, 0], [1, 0]]);
@@ -321,7 +398,7 @@ export function pathUnobstructed(
     throw new Error(`${op}: tolerance must be a finite number, got ${String(tolerance)}`);
   }
   const approx = resolveApprox(options, op);
-  if (approx.approx) return unobstructedSmooth(layout, checkedList, candidate, tolerance, approx, obstaclesOf(checkedList, true, approx));
-  const clear = unobstructedHard(layout, checkedList, candidate, tolerance, null, obstaclesOf(checkedList, false, null));
+  if (approx.approx) return unobstructedSmooth(layout, checkedList, candidate, tolerance, approx, obstaclesOf(checkedList, true, approx, options.spatialIndex, op));
+  const clear = unobstructedHard(layout, checkedList, candidate, tolerance, null, obstaclesOf(checkedList, false, null, options.spatialIndex, op));
   return new Tensor(clear, [...layout.batch]);
 }

@@ -112,5 +112,5 @@ export function pathValidity(
   checkCandidate(op, candidate, checkedList.length, layout.interactions);
   const resolved = resolveValidityOptions(options, op);
   const approx = resolved.approx.approx ? resolved.approx : null;
-  return checkedPathValidity(paths, checkedList, candidate, resolved, obstaclesOf(checkedList, approx !== null, approx));
+  return checkedPathValidity(paths, checkedList, candidate, resolved, obstaclesOf(checkedList, approx !== null, approx, options.spatialIndex, op));
 }

@@ -51,9 +51,11 @@ export interface ValidityOptions extends ApproxOptions {
   intersectTolerance?: number;
   /**
    * Test blocking through a spatial index over the walls (default `true`):
-   * only the walls near a segment are tested, with the same arithmetic, so
-   * the answer is the same as testing every wall. `false` tests every wall,
-   * for comparison. Exact validity only: smoothed validity weighs every wall.
+   * a uniform grid (`SegmentGrid` of `@differt2d/geometry`), built once per
+   * scene when it has at least `SPATIAL_INDEX_MIN_WALLS` (16) walls; only the
+   * walls near a segment are tested, with the same arithmetic, so the answer
+   * is the same as testing every wall. `false` tests every wall, for
+   * comparison. Exact validity only: smoothed validity weighs every wall.
    */
   spatialIndex?: boolean;
 }
