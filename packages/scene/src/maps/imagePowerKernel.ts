@@ -341,7 +341,8 @@ export function accumulateImagePower(
     );
   }
   if (order <= 1) {
-    accumulateShortPaths(scene, order === 1 ? candidate[0]! : -1, fixedX, fixedY, movingIs === 'rx', moving, settings, out, movingBox, blockerIndex);
+    if (order === 0) accumulateLineOfSight(scene, fixedX, fixedY, movingIs === 'rx', moving, settings, out, movingBox, blockerIndex);
+    else accumulateSingleReflections(scene, candidate[0]!, fixedX, fixedY, movingIs === 'rx', moving, settings, out, movingBox, blockerIndex);
     return;
   }
   const imageFrames = scene.imageFrames;
@@ -384,16 +385,21 @@ export function accumulateImagePower(
   // A fixed transmitter's images are the same for every point.
   if (txFixed) writeImages(imageFrames, walls, fixedX, fixedY, images);
   const last = 2 * (order + 1);
+  // The fixed point's coordinates are read from a typed array inside the
+  // loop: merged with a moving point's (\`txFixed ? fixedX : mx\`), the plain
+  // parameters make V8 box every point's coordinates into heap numbers
+  // (measured: ~8 ns and garbage per path).
+  const fixedXY = Float64Array.of(fixedX, fixedY);
   for (let i = 0; i < count; i++) {
     const mx = moving[2 * i]!;
     const my = moving[2 * i + 1]!;
-    const txX = txFixed ? fixedX : mx;
-    const txY = txFixed ? fixedY : my;
+    const txX = txFixed ? fixedXY[0]! : mx;
+    const txY = txFixed ? fixedXY[1]! : my;
     if (!txFixed) writeImages(imageFrames, walls, txX, txY, images);
     points[0] = txX;
     points[1] = txY;
-    let px = txFixed ? mx : fixedX;
-    let py = txFixed ? my : fixedY;
+    let px = txFixed ? mx : fixedXY[0]!;
+    let py = txFixed ? my : fixedXY[1]!;
     points[last] = px;
     points[last + 1] = py;
     // From the receiver back, each point where the line to the matching
@@ -550,11 +556,80 @@ function gridSegmentBlocked(
 }
 
 /**
- * {@link accumulateImagePower} for line of sight (`wall` = -1) and single
- * reflections on object `wall`: the same operations, with every value in a
- * local (most candidates of a map are of order <= 1).
+ * The blocker rows (or the grid) that a family of segments, from the
+ * region `startEnds` to the region `endEnds` (corners, `[x, y] x k`), is
+ * tested against: `blockersNear` in small scenes, the grid in large ones or
+ * when the culled list is long. `throughGrid` says which.
  */
-function accumulateShortPaths(
+function blockingTestOf(
+  scene: ImageKernelScene,
+  startEnds: readonly number[],
+  endEnds: readonly number[],
+  tolerance: number,
+  skip: number,
+  blockerIndex: SegmentGrid | null,
+): { readonly rows: Int32Array; readonly throughGrid: boolean } {
+  const culled = blockerIndex === null || scene.blockerCount < CULL_MAX_BLOCKERS;
+  const rows = culled ? blockersNear(scene.blockers, scene.blockerCount, [...startEnds, ...endEnds], tolerance, skip, -1) : NO_ROWS;
+  return { rows, throughGrid: blockerIndex !== null && (!culled || rows.length >= GRID_MIN_CULLED) };
+}
+
+/*
+ * The two loops below keep every value of a path in a local double. Two
+ * habits keep V8 from boxing them into heap numbers (a heap number per path
+ * costs ~8 ns and garbage; measured on the basic scene's map): the fixed
+ * point is read from a typed array inside the loop (merged with a moving
+ * point's coordinate, a plain parameter makes the merge boxed), and a value
+ * that may come from a call in a rare branch is forced to a double with a
+ * unary plus (V8 may not inline that call, and a boxed result would box the
+ * common branch's value too). Line of sight and single reflections have a
+ * loop each: smaller functions, each with one kind of path, compile better.
+ */
+
+/** {@link accumulateImagePower} for line of sight. */
+function accumulateLineOfSight(
+  scene: ImageKernelScene,
+  fixedX: number,
+  fixedY: number,
+  txFixed: boolean,
+  moving: Float64Array,
+  settings: ImageKernelSettings,
+  out: Float64Array,
+  movingBox: readonly number[],
+  blockerIndex: SegmentGrid | null,
+): void {
+  const count = out.length;
+  const blockers = scene.blockers;
+  const low = -settings.intersectTolerance;
+  const high = 1 + settings.intersectTolerance;
+  const hh = settings.h * settings.h;
+  const fixedPoint = [fixedX, fixedY];
+  const blocking = blockingTestOf(scene, txFixed ? fixedPoint : movingBox, txFixed ? movingBox : fixedPoint, settings.intersectTolerance, -1, blockerIndex);
+  const rows = blocking.rows;
+  const throughGrid = blocking.throughGrid;
+  const lastBlocker = Int32Array.of(-1);
+  const fixedXY = Float64Array.of(fixedX, fixedY);
+  for (let i = 0; i < count; i++) {
+    const mx = moving[2 * i]!;
+    const my = moving[2 * i + 1]!;
+    const txX = txFixed ? fixedXY[0]! : mx;
+    const txY = txFixed ? fixedXY[1]! : my;
+    const rx = (txFixed ? mx : fixedXY[0]!) - txX;
+    const ry = (txFixed ? my : fixedXY[1]!) - txY;
+    if (
+      throughGrid
+        ? gridSegmentBlocked(txX, txY, rx, ry, blockers, blockerIndex!, -1, -1, lastBlocker, 0, low, high)
+        : segmentBlocked(txX, txY, rx, ry, blockers, rows, low, high)
+    ) {
+      continue;
+    }
+    const length = +laneLength(rx, ry);
+    out[i] += 1 / (hh + length * length);
+  }
+}
+
+/** {@link accumulateImagePower} for single reflections on object `wall`. */
+function accumulateSingleReflections(
   scene: ImageKernelScene,
   wall: number,
   fixedX: number,
@@ -568,48 +643,45 @@ function accumulateShortPaths(
 ): void {
   const count = out.length;
   const blockers = scene.blockers;
-  const blockerCount = scene.blockerCount;
   const low = -settings.intersectTolerance;
   const high = 1 + settings.intersectTolerance;
-  const reflects = wall >= 0;
-  const numerator = Math.pow(settings.rCoef, reflects ? 1 : 0);
+  const numerator = settings.rCoef;
   const hh = settings.h * settings.h;
   const lossTolerance = settings.lossTolerance;
-  // The wall's frames (unused for line of sight).
-  const f = 4 * Math.max(wall, 0);
+  // The wall's frames.
+  const f = 4 * wall;
   const ox = scene.imageFrames[f]!;
   const oy = scene.imageFrames[f + 1]!;
   const nx = scene.imageFrames[f + 2]!;
   const ny = scene.imageFrames[f + 3]!;
-  const c = CONTAINMENT_SIZE * Math.max(wall, 0);
+  const c = CONTAINMENT_SIZE * wall;
   const cx = scene.containment[c]!;
   const cy = scene.containment[c + 1]!;
   const ctx = scene.containment[c + 2]!;
   const cty = scene.containment[c + 3]!;
   const tt = scene.containment[c + 4]!;
   const tiny = scene.containment[c + 5]!;
-  const lnx = scene.lossNormals[2 * Math.max(wall, 0)]!;
-  const lny = scene.lossNormals[2 * Math.max(wall, 0) + 1]!;
-  const row = reflects ? scene.blockerRow[wall]! : -1;
-  // The blockers that may block the segments from the transmitter (to the
-  // receiver, or to the wall), and from the wall to the receiver.
+  const lnx = scene.lossNormals[2 * wall]!;
+  const lny = scene.lossNormals[2 * wall + 1]!;
+  const row = scene.blockerRow[wall]!;
+  // The blockers that may block the segments from the transmitter to the
+  // wall, and from the wall to the receiver (or the grid), remembering the
+  // last blocking wall of each.
   const fixedPoint = [fixedX, fixedY];
-  const txEnds = txFixed ? fixedPoint : movingBox;
-  const rxEnds = txFixed ? movingBox : fixedPoint;
+  const ends = wallEnds(scene, wall);
   const tolerance = settings.intersectTolerance;
-  // Or the grid (slot 0: first kind, 1: second), remembering the last blocking wall of each kind.
-  const culled = blockerIndex === null || blockerCount < CULL_MAX_BLOCKERS;
-  const firstOrder = culled
-    ? blockersNear(blockers, blockerCount, reflects ? [...txEnds, ...wallEnds(scene, wall)] : [...txEnds, ...rxEnds], tolerance, row, -1)
-    : NO_ROWS;
-  const secondOrder = culled && reflects ? blockersNear(blockers, blockerCount, [...wallEnds(scene, wall), ...rxEnds], tolerance, row, -1) : firstOrder;
-  const firstThroughGrid = blockerIndex !== null && (!culled || firstOrder.length >= GRID_MIN_CULLED);
-  const secondThroughGrid = blockerIndex !== null && (!culled || secondOrder.length >= GRID_MIN_CULLED);
+  const first = blockingTestOf(scene, txFixed ? fixedPoint : movingBox, ends, tolerance, row, blockerIndex);
+  const second = blockingTestOf(scene, ends, txFixed ? movingBox : fixedPoint, tolerance, row, blockerIndex);
+  const firstRows = first.rows;
+  const secondRows = second.rows;
+  const firstThroughGrid = first.throughGrid;
+  const secondThroughGrid = second.throughGrid;
   const lastBlocker = Int32Array.of(-1, -1);
+  const fixedXY = Float64Array.of(fixedX, fixedY);
   // The image of a fixed transmitter (imagePathPoints' arithmetic).
   let imageX = 0;
   let imageY = 0;
-  if (txFixed && reflects) {
+  if (txFixed) {
     const s = (fixedX - ox) * nx + (fixedY - oy) * ny;
     imageX = fixedX - 2 * s * nx;
     imageY = fixedY - 2 * s * ny;
@@ -617,24 +689,10 @@ function accumulateShortPaths(
   for (let i = 0; i < count; i++) {
     const mx = moving[2 * i]!;
     const my = moving[2 * i + 1]!;
-    const txX = txFixed ? fixedX : mx;
-    const txY = txFixed ? fixedY : my;
-    const rxX = txFixed ? mx : fixedX;
-    const rxY = txFixed ? my : fixedY;
-    if (!reflects) {
-      const rx = rxX - txX;
-      const ry = rxY - txY;
-      if (
-        firstThroughGrid
-          ? gridSegmentBlocked(txX, txY, rx, ry, blockers, blockerIndex!, row, -1, lastBlocker, 0, low, high)
-          : segmentBlocked(txX, txY, rx, ry, blockers, firstOrder, low, high)
-      ) {
-        continue;
-      }
-      const length = laneLength(rx, ry);
-      out[i] += numerator / (hh + length * length);
-      continue;
-    }
+    const txX = txFixed ? fixedXY[0]! : mx;
+    const txY = txFixed ? fixedXY[1]! : my;
+    const rxX = txFixed ? mx : fixedXY[0]!;
+    const rxY = txFixed ? my : fixedXY[1]!;
     if (!txFixed) {
       const s = (txX - ox) * nx + (txY - oy) * ny;
       imageX = txX - 2 * s * nx;
@@ -658,7 +716,7 @@ function accumulateShortPaths(
     if (
       firstThroughGrid
         ? gridSegmentBlocked(txX, txY, r0x, r0y, blockers, blockerIndex!, row, -1, lastBlocker, 0, low, high)
-        : segmentBlocked(txX, txY, r0x, r0y, blockers, firstOrder, low, high)
+        : segmentBlocked(txX, txY, r0x, r0y, blockers, firstRows, low, high)
     ) {
       continue;
     }
@@ -667,23 +725,23 @@ function accumulateShortPaths(
     if (
       secondThroughGrid
         ? gridSegmentBlocked(px, py, r1x, r1y, blockers, blockerIndex!, row, -1, lastBlocker, 1, low, high)
-        : segmentBlocked(px, py, r1x, r1y, blockers, secondOrder, low, high)
+        : segmentBlocked(px, py, r1x, r1y, blockers, secondRows, low, high)
     ) {
       continue;
     }
     const squares0 = r0x * r0x + r0y * r0y;
     const squares1 = r1x * r1x + r1y * r1y;
-    let length0: number;
-    let length1: number;
-    let loss: number;
+    let length0 = 0;
+    let length1 = 0;
+    let loss = 0;
     if (squares0 < Infinity && !(squares0 < TINY_SUM_OF_SQUARES) && squares1 < Infinity && !(squares1 < TINY_SUM_OF_SQUARES)) {
       length0 = Math.sqrt(squares0);
       length1 = Math.sqrt(squares1);
-      loss = reflectionLoss(r0x, r0y, length0, r1x, r1y, length1, lnx, lny);
+      loss = +reflectionLoss(r0x, r0y, length0, r1x, r1y, length1, lnx, lny);
     } else {
-      loss = reflectionLoss(r0x, r0y, vectorLength(r0x, r0y), r1x, r1y, vectorLength(r1x, r1y), lnx, lny);
-      length0 = laneLength(r0x, r0y);
-      length1 = laneLength(r1x, r1y);
+      loss = +reflectionLoss(r0x, r0y, vectorLength(r0x, r0y), r1x, r1y, vectorLength(r1x, r1y), lnx, lny);
+      length0 = +laneLength(r0x, r0y);
+      length1 = +laneLength(r1x, r1y);
     }
     if (!(loss < lossTolerance)) continue;
     const length = length0 + length1;
