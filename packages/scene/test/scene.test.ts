@@ -61,6 +61,30 @@ describe('Scene: construction', () => {
     expect(g.toArray()).toEqual([1, 1]);
   });
 
+  it('computes the bounding box once outside a trace: copies handed out, derived scenes and traces get their own', () => {
+    const s = new Scene({ transmitters: { tx: [0, 0] }, receivers: { rx: [2, 3] }, objects: [new Wall([[0.5, 0.5], [1, 1]])] });
+    const first = s.boundingBox();
+    first.data[0] = 99; // a caller scribbling on its copy
+    expect(s.boundingBox().toArray()).toEqual([
+      [0, 0],
+      [2, 3],
+    ]);
+    expect(s.boundingBox()).not.toBe(s.boundingBox());
+    // A scene derived from it has its own box, not the cached one.
+    const moved = s.withTransmitter('tx', [-4, 1]).addObjects(new Vertex([5, 0]));
+    expect(moved.boundingBox().toArray()).toEqual([
+      [-4, 0],
+      [5, 3],
+    ]);
+    // Inside a trace the box is computed on the tape, cached or not.
+    const g = grad((tx: Tensor) => {
+      const traced = s.withTransmitter('tx', tx);
+      traced.boundingBox();
+      return sum(traced.boundingBox()); // the second call is on the tape too
+    })(tensor([0, 0]));
+    expect(g.toArray()).toEqual([1, 1]);
+  });
+
   it('rejects bad input with messages that say what and where', () => {
     expect(() => new Scene({ transmitters: [['tx', [0, 0]], ['tx', [1, 1]]] })).toThrow('Scene: duplicate transmitter name "tx"');
     expect(() => new Scene({ receivers: { rx: [0, NaN] } })).toThrow('Scene: receivers.rx: coordinate y is NaN');

@@ -121,6 +121,9 @@ function copyDefined<K extends keyof PortableGridOptions>(target: PortableGridOp
   }
 }
 
+/** The scene JSON of scenes already sent (scenes are immutable: a map of the same scene again skips writing ~5 ms of text per 2,000 walls). */
+const sceneTexts = new WeakMap<Scene, string>();
+
 /**
  * Prepare a map to be computed elsewhere: check the options (at the call,
  * with the caller's name), resolve them to plain data, serialise the scene.
@@ -145,11 +148,14 @@ export function portablePowerMap(op: string, scene: Scene, options: PowerGridOpt
   if (typeof approx.activation === 'function') {
     throw new Error(`${op}: an activation function cannot be sent to workers; use 'hardSigmoid' or 'sigmoid' (or powerMap, in this thread)`);
   }
-  let text: string;
-  try {
-    text = sceneToJson(scene);
-  } catch (error) {
-    throw new Error(`${op}: the scene cannot be sent to workers as scene JSON: ${(error as Error).message}`, { cause: error });
+  let text = sceneTexts.get(scene);
+  if (text === undefined) {
+    try {
+      text = sceneToJson(scene);
+    } catch (error) {
+      throw new Error(`${op}: the scene cannot be sent to workers as scene JSON: ${(error as Error).message}`, { cause: error });
+    }
+    sceneTexts.set(scene, text);
   }
   const portable: PortableGridOptions = {
     over: plan.over,

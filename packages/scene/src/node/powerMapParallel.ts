@@ -232,7 +232,7 @@ export async function powerMapParallel(scene: Scene, options: PowerMapParallelOp
   }
   let checked = resolveGridPlan(op, scene, options);
   const balanced = balancedChunkRows(checked, requested, options.chunkRows);
-  if (balanced !== checked.chunkRows) checked = resolveGridPlan(op, scene, { ...options, chunkRows: balanced });
+  if (balanced !== checked.chunkRows) checked = { ...checked, chunkRows: balanced };
   let prepared: ReturnType<typeof portablePowerMap>;
   try {
     prepared = portablePowerMap(op, scene, { ...options, chunkRows: checked.chunkRows }, checked);
