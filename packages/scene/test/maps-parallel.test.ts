@@ -69,6 +69,18 @@ describe('powerMapParallel', () => {
     expectSameMaps(await powerMapParallel(basicScene(), { over: 'rx', nx: 9, workers: 2 }), powerGrid(basicScene(), { over: 'rx', nx: 9 }));
   });
 
+  it('splits a map in as many equal chunks per worker as its size allows (at most 4 each, of at least ~4096 points but one each at least)', async () => {
+    const chunkSizes = async (nx: number, workers: number, chunkRows?: number): Promise<number[]> => {
+      const done: number[] = [];
+      await powerMapParallel(basicScene(), { over: 'rx', nx, maxOrder: 1, workers, chunkRows, onProgress: (rows) => done.push(rows) });
+      return done.map((rows, k) => rows - (done[k - 1] ?? 0)).sort((a, b) => b - a);
+    };
+    expect(await chunkSizes(300, 2)).toEqual([38, 38, 38, 38, 38, 38, 38, 34]);
+    expect(await chunkSizes(100, 2)).toEqual([50, 50]);
+    expect(await chunkSizes(40, 2)).toEqual([20, 20]); // one each, however small
+    expect(await chunkSizes(100, 2, 30)).toEqual([30, 30, 30, 10]);
+  });
+
   it('computes in this thread what cannot be sent to workers, and rejects bad options', async () => {
     const options: PowerGridOptions = { over: 'rx', nx: 6, approx: true, activation: (x) => sigmoid(x) };
     expectSameMaps(await powerMapParallel(basicScene(), { ...options, workers: 2 }), powerGrid(basicScene(), options));

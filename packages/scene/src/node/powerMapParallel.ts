@@ -174,18 +174,31 @@ export function powerMapWorkerCount(): number {
   return pool.length;
 }
 
-/** Chunks per worker that a default chunk size aims for at least: a small map still splits evenly. */
+/** Chunks per worker that a default chunk size aims for at most: a small map still splits evenly. */
 const CHUNKS_PER_WORKER = 4;
 
 /**
- * Rows per chunk: the caller's, or the plan's default made smaller when it
- * leaves fewer than {@link CHUNKS_PER_WORKER} chunks per worker (the 300 x
- * 300 map would be 6 chunks of 54 rows, uneven on 2 workers: 8 of 38 rows).
- * Chunks only split the work: the numbers are the same for any size.
+ * Fewest grid points per chunk that balancing aims for: each chunk prunes
+ * the candidates towards its own points and sets up its blocking tests, so
+ * that a small map in many chunks pays that many times (the city's 100 x
+ * 100 map of order <= 2 in 8 chunks took longer on 2 workers than in one
+ * chunk on one thread).
+ */
+const MIN_BALANCED_CHUNK_POINTS = 4096;
+
+/**
+ * Rows per chunk: the caller's, or the plan's default made smaller so that
+ * every worker gets the same number of chunks, up to
+ * {@link CHUNKS_PER_WORKER} each while chunks keep at least
+ * {@link MIN_BALANCED_CHUNK_POINTS} points (the 300 x 300 map would be 6
+ * chunks of 54 rows, uneven on 2 workers: 8 of 38 rows; the 100 x 100 map,
+ * 2 of 50). Chunks only split the work: the numbers are the same for any size.
  */
 function balancedChunkRows(plan: GridPlan, workers: number, requested: number | undefined): number {
   if (requested !== undefined || workers <= 1) return plan.chunkRows;
-  const finest = Math.max(1, Math.ceil(plan.ny / (CHUNKS_PER_WORKER * workers)));
+  const byPoints = Math.floor((plan.nx * plan.ny) / MIN_BALANCED_CHUNK_POINTS);
+  const perWorker = Math.max(1, Math.min(CHUNKS_PER_WORKER, Math.floor(byPoints / workers)));
+  const finest = Math.max(1, Math.ceil(plan.ny / (perWorker * workers)));
   return Math.min(plan.chunkRows, finest);
 }
 
