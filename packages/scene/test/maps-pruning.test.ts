@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { basicScene, powerGrid, Scene, scenePaths, validScenePaths, type PowerGridOptions } from '../src/index.js';
 import { sameBits } from '../../../test-support/closeness.js';
 import { pruningCity } from '../../../test-support/pruningCity.js';
+import { boxWalls, smallBoxArb } from '../../../test-support/randomWalls.js';
 
 type Xy = [number, number];
 
@@ -18,21 +19,7 @@ const BOUNDED = { interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true 
 const coordinate = fc.integer({ min: 0, max: 2 ** 30 }).map((i) => i / 2 ** 30);
 const point = fc.tuple(coordinate, coordinate) as fc.Arbitrary<Xy>;
 const segment = fc.tuple(point, point).filter(([a, b]) => a[0] !== b[0] || a[1] !== b[1]);
-const box = fc.record({
-  x: fc.double({ min: 0, max: 0.8, noNaN: true }),
-  y: fc.double({ min: 0, max: 0.8, noNaN: true }),
-  w: fc.double({ min: 0.02, max: 0.3, noNaN: true }),
-  h: fc.double({ min: 0.02, max: 0.3, noNaN: true }),
-});
-
-function boxWalls({ x, y, w, h }: { x: number; y: number; w: number; h: number }): Wall[] {
-  return [
-    new Wall([[x, y], [x + w, y]]),
-    new Wall([[x + w, y], [x + w, y + h]]),
-    new Wall([[x + w, y + h], [x, y + h]]),
-    new Wall([[x, y + h], [x, y]]),
-  ];
-}
+const box = smallBoxArb(0.8, 0.3);
 
 /** Random scenes: 1 to 22 walls (segments and boxes), one or two TX and RX, orders up to 2. */
 const randomScene = fc

@@ -11,38 +11,16 @@ import { basicScene, powerGrid, powerMap, resolveGridPlan, Scene, type PowerGrid
 import { accumulateImagePower, imageKernelSettingsOf } from '../src/maps/imagePowerKernel.js';
 import { sameBits } from '../../../test-support/closeness.js';
 import { pruningCity } from '../../../test-support/pruningCity.js';
+import { boxWalls, smallBoxArb, shortSegmentArb, unitPointArb } from '../../../test-support/randomWalls.js';
 
 type Xy = [number, number];
 
 /** A failing property stops shrinking after a minute (a counterexample is reported all the same). */
 const BOUNDED = { interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true, seed: Number(process.env['SPATIAL_SEED'] ?? 20261125) };
 
-const coordinate = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 2 ** 30 }).map((i) => i / 2 ** 30) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 8 }).map((i) => i / 8) },
-);
-const point = fc.tuple(coordinate, coordinate) as fc.Arbitrary<Xy>;
-const shortSegment = fc
-  .tuple(point, fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), fc.double({ min: 0.02, max: 0.3, noNaN: true }))
-  .map(([[x, y], angle, length]): [Xy, Xy] => [
-    [x, y],
-    [x + length * Math.cos(angle), y + length * Math.sin(angle)],
-  ]);
-const box = fc.record({
-  x: fc.double({ min: 0, max: 0.85, noNaN: true }),
-  y: fc.double({ min: 0, max: 0.85, noNaN: true }),
-  w: fc.double({ min: 0.02, max: 0.15, noNaN: true }),
-  h: fc.double({ min: 0.02, max: 0.15, noNaN: true }),
-});
-
-function boxWalls({ x, y, w, h }: { x: number; y: number; w: number; h: number }): Wall[] {
-  return [
-    new Wall([[x, y], [x + w, y]]),
-    new Wall([[x + w, y], [x + w, y + h]]),
-    new Wall([[x + w, y + h], [x, y + h]]),
-    new Wall([[x, y + h], [x, y]]),
-  ];
-}
+const point = unitPointArb;
+const shortSegment = shortSegmentArb(point, 0.3);
+const box = smallBoxArb(0.85, 0.15);
 
 /** Random scenes of 16 to 40 walls (segments and boxes), one or two TX and RX, orders up to 2 (up to 22 walls for order 2). */
 const randomScene = fc.integer({ min: 0, max: 2 }).chain((maxOrder) =>

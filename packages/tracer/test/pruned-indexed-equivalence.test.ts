@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pathValidity, pathUnobstructed, totalReceivedPower, tracePaths, type TracePathsOptions } from '../src/index.js';
 import { maxDifference, sameBits } from '../../../test-support/closeness.js';
+import { boxWalls, smallBoxArb, shortSegmentArb, unitPointArb } from '../../../test-support/randomWalls.js';
 
 type Xy = [number, number];
 
@@ -28,34 +29,10 @@ interface RandomScene {
   readonly maxOrder: number;
 }
 
-const coordinate = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 2 ** 30 }).map((i) => i / 2 ** 30) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 8 }).map((i) => i / 8) },
-);
-const point = fc.tuple(coordinate, coordinate) as fc.Arbitrary<Xy>;
+const point = unitPointArb;
 const segment = fc.tuple(point, point).filter(([a, b]) => a[0] !== b[0] || a[1] !== b[1]);
-const shortSegment = fc
-  .tuple(point, fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), fc.double({ min: 0.02, max: 0.25, noNaN: true }))
-  .map(([[x, y], angle, length]): [Xy, Xy] => [
-    [x, y],
-    [x + length * Math.cos(angle), y + length * Math.sin(angle)],
-  ]);
-const box = fc.record({
-  x: fc.double({ min: 0, max: 0.85, noNaN: true }),
-  y: fc.double({ min: 0, max: 0.85, noNaN: true }),
-  w: fc.double({ min: 0.02, max: 0.15, noNaN: true }),
-  h: fc.double({ min: 0.02, max: 0.15, noNaN: true }),
-});
-
-function boxWalls(b: { x: number; y: number; w: number; h: number }): Wall[] {
-  const [x0, y0, x1, y1] = [b.x, b.y, b.x + b.w, b.y + b.h];
-  return [
-    new Wall([[x0, y0], [x1, y0]]),
-    new Wall([[x1, y0], [x1, y1]]),
-    new Wall([[x1, y1], [x0, y1]]),
-    new Wall([[x0, y1], [x0, y0]]),
-  ];
-}
+const shortSegment = shortSegmentArb(point, 0.25);
+const box = smallBoxArb(0.85, 0.15);
 
 /**
  * A scene of at least SPATIAL_INDEX_MIN_WALLS walls in the unit square:

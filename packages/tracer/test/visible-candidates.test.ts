@@ -19,6 +19,7 @@ import {
 import { inForwardOrder } from '../src/candidates/forwardOrder.js';
 import { maxDifference, sameBits } from '../../../test-support/closeness.js';
 import { pruningCity } from '../../../test-support/pruningCity.js';
+import { boxWalls, smallBoxArb } from '../../../test-support/randomWalls.js';
 
 type Xy = [number, number];
 
@@ -40,22 +41,7 @@ const coordinate = fc.oneof(
 );
 const point = fc.tuple(coordinate, coordinate) as fc.Arbitrary<Xy>;
 const segment = fc.tuple(point, point).filter(([a, b]) => a[0] !== b[0] || a[1] !== b[1]);
-const box = fc.record({
-  x: fc.double({ min: 0, max: 0.8, noNaN: true }),
-  y: fc.double({ min: 0, max: 0.8, noNaN: true }),
-  w: fc.double({ min: 0.02, max: 0.3, noNaN: true }),
-  h: fc.double({ min: 0.02, max: 0.3, noNaN: true }),
-});
-
-function boxWalls(b: { x: number; y: number; w: number; h: number }): Wall[] {
-  const [x0, y0, x1, y1] = [b.x, b.y, b.x + b.w, b.y + b.h];
-  return [
-    new Wall([[x0, y0], [x1, y0]]),
-    new Wall([[x1, y0], [x1, y1]]),
-    new Wall([[x1, y1], [x0, y1]]),
-    new Wall([[x0, y1], [x0, y0]]),
-  ];
-}
+const box = smallBoxArb(0.8, 0.3);
 
 /** 1 to 30 walls: up to 22 free segments and up to 2 boxes. */
 function randomScene(points: fc.Arbitrary<Xy>, segments: fc.Arbitrary<[Xy, Xy]>): fc.Arbitrary<RandomScene> {
