@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Wall } from '@differt2d/geometry';
 import { basicScene, powerGrid, sceneFromGeoJson, sceneFromJson, validScenePaths, type Scene, type ScenePath } from '@differt2d/scene';
 import type { Browser, Page } from 'playwright-core';
@@ -334,5 +334,33 @@ describe('viewer in chromium', () => {
     expect(await page.textContent('#message')).toContain('bad.json: scene JSON: objects[0]: unknown type "door"');
     expect((await snapshot()).sceneName).toBe('block.geojson');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('works opened from the folder itself (file://): paths, and maps computed in the page, as browsers refuse workers there', async () => {
+    const local = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    const errors: string[] = [];
+    local.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await local.goto(pathToFileURL(join(distDir, 'index.html')).href);
+      await local.waitForSelector('html[data-ready="true"]');
+      expect(await local.textContent('#path-count')).toBe('(12)');
+      const resolutions = await local.$$eval('#map-resolution option', (options) => options.map((option) => Number((option as HTMLOptionElement).value)));
+      const nx = Math.min(...resolutions);
+      await local.selectOption('#map-resolution', String(nx));
+      await local.click('#map-compute');
+      await local.waitForFunction(() => document.getElementById('map-status')!.dataset.state === 'done');
+      const coverage = (await local.evaluate(() => window.differt2dViewer.snapshot())).coverage!;
+      expect(coverage.workers).toBe(0);
+      expect(await local.textContent('#map-status')).toMatch(new RegExp(`^${nx} x ${nx} in \\d+ ms`));
+      const grid = (await local.evaluate(() => window.differt2dViewer.coverageGrid()))!;
+      const expected = powerGrid(basicScene(), { over: 'rx', nx, ny: nx, bbox: [[0, 0], [1, 1]], maxOrder: 2 });
+      expect(grid.x).toEqual([...expected.x]);
+      let worst = 0;
+      for (let i = 0; i < expected.power.length; i++) worst = Math.max(worst, Math.abs(grid.power[i]! - expected.power[i]!) / Math.max(1e-300, Math.abs(expected.power[i]!)));
+      expect(worst).toBeLessThanOrEqual(1e-9);
+      expect(errors).toEqual([]);
+    } finally {
+      await local.close();
+    }
   });
 });
