@@ -215,10 +215,23 @@ function allowedBy(filter: TracePathsOptions['filter']): (index: number) => bool
   return (index) => set.has(index);
 }
 
-/** The fused kernel's data: the scene, the settings, and (when asked and worth it) the grid over the blocking walls, built once per map. */
+/**
+ * The fused kernel's data: the scene, the settings, and (when asked and
+ * worth it) the grid over the blocking walls, built once per map on first
+ * use: the calling thread of a map computed in workers never needs it.
+ */
 function kernelOf(scene: ImageKernelScene, settings: ImageKernelSettings, spatialIndex: boolean): NonNullable<GridPlan['kernel']> {
-  const blockerIndex = spatialIndex && scene.blockerCount >= SPATIAL_INDEX_MIN_WALLS ? new SegmentGrid(scene.blockers, settings.intersectTolerance) : null;
-  return { scene, settings, blockerIndex };
+  let blockerIndex: SegmentGrid | null | undefined;
+  return {
+    scene,
+    settings,
+    get blockerIndex(): SegmentGrid | null {
+      if (blockerIndex === undefined) {
+        blockerIndex = spatialIndex && scene.blockerCount >= SPATIAL_INDEX_MIN_WALLS ? new SegmentGrid(scene.blockers, settings.intersectTolerance) : null;
+      }
+      return blockerIndex;
+    },
+  };
 }
 
 /**
