@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { objectiveAndGradient } from './animation.js';
 import { CanvasPainter, measureText } from './canvasPainter.js';
 import { COVERAGE_LOOK, CoverageController, coverageJobs, DEFAULT_RESOLUTION } from './coverage.js';
 import { drawView } from './drawing.js';
@@ -136,7 +137,14 @@ export class ViewerApp {
 
   /** Trace the current scene with the current settings. */
   retrace(): void {
-    const result = traceView(this.state.scene, this.state.settings);
+    let result = traceView(this.state.scene, this.state.settings);
+    if (this.state.sceneName === 'figure-2' && result.error === null) {
+      // Figure 2's arrow shows where its objective (the smaller of the two
+      // receivers' powers, the one the animation climbs) increases, not their sum.
+      const name = this.state.scene.transmitters.keys().next().value as string;
+      const { gradient } = objectiveAndGradient(this.state.scene, this.state.settings.alpha);
+      result = { ...result, gradients: new Map([[name, gradient]]) };
+    }
     keep(this.timings.trace, result.traceMs + result.gradientMs);
     const highlighted = this.state.highlightedPath;
     this.store.set({ trace: result, highlightedPath: highlighted !== null && highlighted < result.paths.length ? highlighted : null });

@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Wall } from '@differt2d/geometry';
-import { basicScene, powerGrid, sceneFromGeoJson, sceneFromJson, validScenePaths, type Scene, type ScenePath } from '@differt2d/scene';
+import { basicScene, powerGrid, receivedPowerPerPair, sceneFromGeoJson, sceneFromJson, validScenePaths, type Scene, type ScenePath } from '@differt2d/scene';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildViewer } from '../src/node/build.js';
+import { figure2Scene } from '../src/scenes.js';
 import { serveFolder, type StaticServer } from '../src/node/serve.js';
 import type { ViewerHook, ViewerSnapshot } from '../src/testHook.js';
 import { launchChromium } from './support/browser.js';
@@ -283,6 +284,13 @@ describe('viewer in chromium', () => {
     expect(shown.optimization!.objective).toBeGreaterThan(0.3);
     expect(Math.hypot(midway.tx[0] - 0.399, midway.tx[1] - 0.104)).toBeGreaterThan(0.1);
     expect(await page.textContent('#fig2-status')).toContain('step 100 / 100');
+    // The arrow shows the gradient of the objective (the smaller power), as the library gives it.
+    const scene = figure2Scene().withTransmitter('tx', tx);
+    const { pairs } = receivedPowerPerPair(scene, { order: 0, approx: true, alpha: shown.settings.alpha, gradient: true });
+    const worse = pairs[0]!.power <= pairs[1]!.power ? pairs[0]! : pairs[1]!;
+    const arrow = shown.gradients.tx!;
+    expect(Math.abs(arrow[0] - worse.gradTx![0] / 100)).toBeLessThanOrEqual(1e-12 * Math.hypot(...worse.gradTx!));
+    expect(Math.abs(arrow[1] - worse.gradTx![1] / 100)).toBeLessThanOrEqual(1e-12 * Math.hypot(...worse.gradTx!));
     // The objective map (over TX positions) of one of the snapshots.
     await page.waitForFunction(() => window.differt2dViewer.snapshot().coverage?.kind === 'objective');
     await page.waitForTimeout(200);
