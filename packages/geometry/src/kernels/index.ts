@@ -20,6 +20,6 @@ export { imagesThroughWall } from './imagesThroughWall.js';
 export { interactionLosses } from './interactionLosses.js';
 export { DEFAULT_RIS_ANGLE, risInteractionLosses } from './risInteractionLosses.js';
 export type { SegmentWallOptions } from './segmentOperands.js';
-export { DEFAULT_INTERSECTION_TOLERANCE } from './segmentWallTable.js';
+export { DEFAULT_INTERSECTION_TOLERANCE, segmentWallTable } from './segmentWallTable.js';
 export { firstBlockingWalls, segmentsBlocked, type FirstBlockingWalls } from './segmentsBlocked.js';
 export { segmentsIntersectSmooth, type KernelActivation, type SmoothSegmentWallOptions } from './segmentsIntersectSmooth.js';

@@ -10,6 +10,7 @@ import {
   SegmentGrid,
   segmentsBlocked,
   segmentsIntersectSmooth,
+  segmentWallTable,
   SPATIAL_INDEX_MIN_WALLS,
   Wall,
   type ApproxOptions,
@@ -79,15 +80,7 @@ function wallGridOf(obstacles: Obstacles, tolerance: number): SegmentGrid | null
   const cached = wallGrids.get(obstacles);
   if (cached !== undefined && cached.tolerance === tolerance) return cached;
   // The table of segmentsBlocked (origin, dest - origin), so that the predicate reads the same numbers.
-  const coordinates = walls.data;
-  const table = new Float64Array(coordinates.length);
-  for (let k = 0; k < coordinates.length; k += 4) {
-    table[k] = coordinates[k]!;
-    table[k + 1] = coordinates[k + 1]!;
-    table[k + 2] = coordinates[k + 2]! - coordinates[k]!;
-    table[k + 3] = coordinates[k + 3]! - coordinates[k + 1]!;
-  }
-  const grid = new SegmentGrid(table, tolerance);
+  const grid = new SegmentGrid(segmentWallTable(walls.data, walls.shape[0]!, 0), tolerance);
   wallGrids.set(obstacles, grid);
   return grid;
 }
