@@ -91,6 +91,13 @@ export interface SceneParts {
 type RoleKey = 'transmitters' | 'receivers';
 
 /**
+ * Bounding boxes of scenes computed outside any gradient trace. A WeakMap
+ * rather than a field: a scene derived from another (`derive` copies the
+ * fields) must not inherit its box.
+ */
+const constantBoxes = new WeakMap<Scene, Tensor>();
+
+/**
  * A scene: transmitters and receivers (ordered maps from names to points)
  * and a list of objects (walls, RIS, vertices, user-defined `Interactable`s).
  *
@@ -124,13 +131,6 @@ type RoleKey = 'transmitters' | 'receivers';
  * scene.withTransmitter('tx', [NaN, 0]); // throws "Scene.withTransmitter: transmitters.tx: coordinate x is NaN"
  * ```
  */
-/**
- * Bounding boxes of scenes computed outside any gradient trace. A WeakMap
- * rather than a field: a scene derived from another (`derive` copies the
- * fields) must not inherit its box.
- */
-const constantBoxes = new WeakMap<Scene, Tensor>();
-
 export class Scene extends Extent {
   /** The transmitters, by name, in order. */
   readonly transmitters: ReadonlyMap<string, Point>;
