@@ -66,7 +66,6 @@ for (let run = 0; run < 45; run++) {
   const start = performance.now();
   const map = await powerMapParallel(scene, options);
   if (run >= 20) times.push(performance.now() - start); // after 20 warm-up maps, as the one-thread row
-
   if (!map.power.every((p, i) => Object.is(p, reference.power[i]))) throw new Error('the maps differ');
 }
 const big = process.argv[2] === 'big';
