@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Wall } from '@differt2d/geometry';
-import { basicScene, powerGrid, receivedPowerPerPair, sceneFromGeoJson, sceneFromJson, validScenePaths, type Scene, type ScenePath } from '@differt2d/scene';
+import { basicScene, powerGrid, receivedPowerPerPair, sceneFromGeoJson, sceneFromJson, validScenePaths, type PowerGrid, type Scene, type ScenePath } from '@differt2d/scene';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildViewer } from '../src/node/build.js';
@@ -75,6 +75,15 @@ async function expectLibraryPaths(expected: readonly ScenePath[]): Promise<void>
   });
   const shown = await snapshot();
   expect(shown.paths.map((path) => path.candidate)).toEqual(expected.map((path) => [...path.candidate]));
+}
+
+/** The page's map is the library's: the same axes, every power within 1e-9 relative. */
+function expectLibraryMap(grid: { x: number[]; y: number[]; power: number[] }, expected: PowerGrid): void {
+  expect(grid.x).toEqual([...expected.x]);
+  expect(grid.y).toEqual([...expected.y]);
+  let worst = 0;
+  for (let i = 0; i < expected.power.length; i++) worst = Math.max(worst, Math.abs(grid.power[i]! - expected.power[i]!) / Math.max(1e-300, Math.abs(expected.power[i]!)));
+  expect(worst).toBeLessThanOrEqual(1e-9);
 }
 
 /** The library's valid paths of a scene for orders `runs` (`[minOrder, maxOrder]` each), as the page's settings say. */
@@ -221,11 +230,7 @@ describe('viewer in chromium', () => {
     const objects = shown.objects.map((object) => new Wall(object.xys!));
     const scene = basicScene().withTransmitter('tx', shown.transmitters.tx!).withObjects(objects);
     const expected = powerGrid(scene, { over: 'rx', nx: 250, ny: 250, bbox: [[0, 0], [1, 1]], maxOrder: 2 });
-    expect(grid.x).toEqual([...expected.x]);
-    expect(grid.y).toEqual([...expected.y]);
-    let worst = 0;
-    for (let i = 0; i < expected.power.length; i++) worst = Math.max(worst, Math.abs(grid.power[i]! - expected.power[i]!) / Math.max(1e-300, Math.abs(expected.power[i]!)));
-    expect(worst).toBeLessThanOrEqual(1e-9);
+    expectLibraryMap(grid, expected);
     expect(await page.textContent('#map-status')).toMatch(/^250 x 250 in \d+ ms \(\d workers?\)$/);
     await page.screenshot({ path: join(outDir, 'viewer-coverage.png') });
   });
@@ -362,10 +367,7 @@ describe('viewer in chromium', () => {
       expect(await local.textContent('#map-status')).toMatch(new RegExp(`^${nx} x ${nx} in \\d+ ms`));
       const grid = (await local.evaluate(() => window.differt2dViewer.coverageGrid()))!;
       const expected = powerGrid(basicScene(), { over: 'rx', nx, ny: nx, bbox: [[0, 0], [1, 1]], maxOrder: 2 });
-      expect(grid.x).toEqual([...expected.x]);
-      let worst = 0;
-      for (let i = 0; i < expected.power.length; i++) worst = Math.max(worst, Math.abs(grid.power[i]! - expected.power[i]!) / Math.max(1e-300, Math.abs(expected.power[i]!)));
-      expect(worst).toBeLessThanOrEqual(1e-9);
+      expectLibraryMap(grid, expected);
       expect(errors).toEqual([]);
     } finally {
       await local.close();
